@@ -1,0 +1,20 @@
+"""Alembic environment: always run on a connection handed in by ``app.models.schema``."""
+
+from __future__ import annotations
+
+from alembic import context
+
+from app.models import Base
+
+connection = context.config.attributes.get("connection")
+if connection is None:  # pragma: no cover - only reached when someone runs the alembic CLI
+    raise RuntimeError("run migrations through `python -m app db upgrade`")
+
+context.configure(
+    connection=connection,
+    target_metadata=Base.metadata,
+    render_as_batch=connection.dialect.name == "sqlite",
+    compare_type=True,
+)
+with context.begin_transaction():
+    context.run_migrations()

@@ -1,0 +1,131 @@
+"""The typed settings registry: every setting is declared once here with its type and default.
+
+Values live in ``settings.json`` in the data directory (never pickled). A machine-wide defaults file
+named by ``VBDT_DEFAULTS_FILE`` (deployed by an IT officer) is read first and the user's file wins.
+Secrets and PINs are never settings: a setting whose name looks like one is refused.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Generic, TypeVar
+
+from app.errors import ConfigError
+from app.storage.atomic import atomic_write_bytes
+
+T = TypeVar("T")
+
+SETTINGS_FILE = "settings.json"
+SETTINGS_VERSION = 1
+_FORBIDDEN_WORDS = ("pin", "password", "secret", "passphrase")
+
+
+@dataclass(frozen=True)
+class Setting(Generic[T]):
+    """One declared setting: key, Python type, default and a Vietnamese label for the UI."""
+
+    key: str
+    type: type[T]
+    default: T
+    label: str
+
+    def coerce(self, raw: Any) -> T:
+        if self.type is bool and isinstance(raw, bool):
+            return raw  # type: ignore[return-value]
+        if self.type is int and isinstance(raw, int) and not isinstance(raw, bool):
+            return raw  # type: ignore[return-value]
+        if self.type is str and isinstance(raw, str):
+            return raw  # type: ignore[return-value]
+        if self.type is list and isinstance(raw, list) and all(isinstance(x, str) for x in raw):
+            return list(raw)  # type: ignore[return-value]
+        raise ConfigError(
+            f"setting {self.key!r} must be {self.type.__name__}, got {type(raw).__name__}",
+            key=self.key,
+        )
+
+
+REGISTRY: dict[str, Setting[Any]] = {}
+
+
+def _declare(key: str, type_: type[T], default: T, label: str) -> Setting[T]:
+    if any(word in key.lower() for word in _FORBIDDEN_WORDS):
+        raise AssertionError(f"secrets are never settings: {key}")
+    setting = Setting(key, type_, default, label)
+    REGISTRY[key] = setting
+    return setting
+
+
+DB_URL = _declare("db_url", str, "", "Cơ sở dữ liệu (trống: SQLite cục bộ)")
+PLATFORM_URL = _declare(
+    "platform_url", str, "http://127.0.0.1:8765/api/v1", "Địa chỉ trục liên thông"
+)
+PLATFORM_SYSTEM_ID = _declare("platform_system_id", str, "", "Mã định danh hệ thống")
+AGENCY_CODE = _declare("agency_code", str, "", "Mã định danh cơ quan")
+TOKEN_MODULES = _declare("token_modules", list, [], "Đường dẫn trình điều khiển token (PKCS#11)")
+LANGUAGE = _declare("language", str, "vi", "Ngôn ngữ giao diện")
+LOG_LEVEL = _declare("log_level", str, "INFO", "Mức ghi nhật ký")
+PAPER_COPY_KINDS = _declare("paper_copy_kinds", list, [], "Loại văn bản phải gửi kèm bản giấy")
+DEMO = _declare("demo", bool, False, "Không gian làm việc trình diễn")
+
+
+class Settings:
+    """Settings of one data directory: machine defaults, then the user's file, then overrides."""
+
+    def __init__(self, data_dir: Path, overrides: dict[str, Any] | None = None) -> None:
+        self.data_dir = data_dir
+        self._values: dict[str, Any] = {}
+        self._overrides = dict(overrides or {})
+        defaults_file = os.environ.get("VBDT_DEFAULTS_FILE")
+        if defaults_file:
+            self._merge(self._read(Path(defaults_file)))
+        self._merge(self._read(self.path))
+
+    @property
+    def path(self) -> Path:
+        return self.data_dir / SETTINGS_FILE
+
+    @staticmethod
+    def _read(path: Path) -> dict[str, Any]:
+        if not path.exists():
+            return {}
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+            raise ConfigError(f"cannot read settings file {path}: {exc}", path=str(path)) from exc
+        if not isinstance(data, dict):
+            raise ConfigError(f"settings file {path} is not a JSON object", path=str(path))
+        values = data.get("values", {})
+        if not isinstance(values, dict):
+            raise ConfigError(f"settings file {path} has no 'values' object", path=str(path))
+        return values
+
+    def _merge(self, values: dict[str, Any]) -> None:
+        for key, raw in values.items():
+            setting = REGISTRY.get(key)
+            if setting is None:
+                continue  # a newer version's setting: keep going, do not crash an older app
+            self._values[key] = setting.coerce(raw)
+
+    def get(self, setting: Setting[T]) -> T:
+        if setting.key in self._overrides:
+            return setting.coerce(self._overrides[setting.key])
+        if setting.key in self._values:
+            return setting.coerce(self._values[setting.key])
+        default = setting.default
+        return list(default) if isinstance(default, list) else default  # type: ignore[return-value]
+
+    def set(self, setting: Setting[T], value: T) -> None:
+        self._values[setting.key] = setting.coerce(value)
+
+    def items(self) -> Iterator[tuple[Setting[Any], Any]]:
+        for setting in REGISTRY.values():
+            yield setting, self.get(setting)
+
+    def save(self) -> None:
+        payload = {"version": SETTINGS_VERSION, "values": self._values}
+        text = json.dumps(payload, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+        atomic_write_bytes(self.path, text.encode("utf-8"))
