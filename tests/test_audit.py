@@ -18,8 +18,12 @@ def ws(data_dir: Path, db_url: str) -> Workspace:
     with workspace.db.write() as s:
         for i in range(1, 7):
             append_event(
-                s, "document.registered", actor="vanthu", entity_type="document",
-                entity_id=i, data={"số đến": i, "ghi chú": "Điện Biên"},
+                s,
+                "document.registered",
+                actor="vanthu",
+                entity_type="document",
+                entity_id=i,
+                data={"số đến": i, "ghi chú": "Điện Biên"},
             )
     yield workspace
     workspace.close()
@@ -50,10 +54,13 @@ def test_intact_chain_verifies(ws: Workspace) -> None:
     assert report.ok and report.checked == 6
 
 
-@pytest.mark.parametrize("statement", [
-    "UPDATE audit_events SET actor = 'x' WHERE id = 2",
-    "DELETE FROM audit_events WHERE id = 2",
-])
+@pytest.mark.parametrize(
+    "statement",
+    [
+        "UPDATE audit_events SET actor = 'x' WHERE id = 2",
+        "DELETE FROM audit_events WHERE id = 2",
+    ],
+)
 def test_sql_changes_are_refused(ws: Workspace, statement: str) -> None:
     with pytest.raises(DBAPIError, match="append-only"):
         with ws.db.engine.begin() as conn:

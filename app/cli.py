@@ -1,0 +1,226 @@
+"""The command line: ``python -m app [--data-dir DIR] [--db-url URL] COMMAND``.
+
+A second front end over the same services as the GUI, so every use case is scriptable and testable
+without a screen. Every failure ends with one line on stderr and a non-zero exit, never a traceback:
+1 for a refusal or failure, 2 for a usage error, 3 for a bug (details in the log file).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from app import APP_NAME, __version__
+from app.errors import AppError, UserCancelled
+from app.messages import describe
+from app.paths import default_data_dir
+from app.services.workspace import Workspace, open_workspace
+
+log = logging.getLogger("app.cli")
+
+EXIT_OK, EXIT_FAIL, EXIT_USAGE, EXIT_BUG = 0, 1, 2, 3
+DEMO_SUBDIR = "demo"
+
+Handler = Callable[[argparse.Namespace], int]
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that exits 2 with a one-line reason (its default prints the whole usage too)."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.exit(EXIT_USAGE, f"{self.prog}: lỗi cú pháp: {message} (xem --help)\n")
+
+
+def resolve_data_dir(args: argparse.Namespace, *, demo: bool = False) -> Path:
+    if args.data_dir:
+        return Path(args.data_dir).expanduser()
+    base = default_data_dir()
+    return base / DEMO_SUBDIR if demo else base
+
+
+def _open(args: argparse.Namespace, *, demo: bool = False, migrate: bool = True) -> Workspace:
+
+    return open_workspace(resolve_data_dir(args, demo=demo), db_url=args.db_url, migrate=migrate)
+
+
+# --- commands ------------------------------------------------------------------------------------
+def cmd_gui(args: argparse.Namespace) -> int:
+    data_dir = resolve_data_dir(args, demo=args.demo)
+    if args.demo:
+        from app.services.demo import demo_exists, init_demo
+
+        if not demo_exists(data_dir):
+            init_demo(data_dir, db_url=args.db_url)
+    from app.ui.application import run_gui  # Qt is imported only here
+
+    return run_gui(data_dir=data_dir, db_url=args.db_url, demo=args.demo, argv=sys.argv[:1])
+
+
+def cmd_demo_init(args: argparse.Namespace) -> int:
+    from app.services.demo import demo_exists, init_demo
+
+    data_dir = resolve_data_dir(args, demo=True)
+    if args.if_missing and demo_exists(data_dir):
+        print(f"Không gian trình diễn đã có sẵn: {data_dir}")
+        return EXIT_OK
+    summary = init_demo(data_dir, db_url=args.db_url)
+    print(f"Đã tạo không gian trình diễn tại {data_dir}")
+    for line in summary.lines():
+        print(f"  {line}")
+    return EXIT_OK
+
+
+def cmd_db_upgrade(args: argparse.Namespace) -> int:
+    from app.models.db import Database, create_db_engine, sqlite_url
+    from app.models.schema import upgrade
+    from app.services.workspace import DB_FILE, ensure_writable_dir
+
+    data_dir = resolve_data_dir(args)
+    ensure_writable_dir(data_dir)
+    db = Database(create_db_engine(args.db_url or sqlite_url(data_dir / DB_FILE)))
+    try:
+        db.ping()
+        before = upgrade(db, backup_dir=data_dir / "backups")
+    finally:
+        db.dispose()
+    if before.up_to_date:
+        print(f"Cơ sở dữ liệu đã ở phiên bản mới nhất ({before.head}).")
+    else:
+        print(f"Đã nâng cấp cơ sở dữ liệu: {before.current or 'trống'} → {before.head}.")
+    return EXIT_OK
+
+
+def cmd_db_status(args: argparse.Namespace) -> int:
+    from app.models.db import Database, create_db_engine, sqlite_url
+    from app.models.schema import schema_status
+    from app.services.workspace import DB_FILE
+
+    data_dir = resolve_data_dir(args)
+    db = Database(create_db_engine(args.db_url or sqlite_url(data_dir / DB_FILE)))
+    try:
+        db.ping()
+        status = schema_status(db)
+    finally:
+        db.dispose()
+    print(json.dumps({"url": db.url, "current": status.current, "head": status.head}))
+    return EXIT_OK if status.up_to_date else EXIT_FAIL
+
+
+def cmd_audit_verify(args: argparse.Namespace) -> int:
+    from app.services.maintenance import verify_audit
+
+    ws = _open(args, migrate=False)
+    try:
+        report = verify_audit(ws)
+    finally:
+        ws.close()
+    if report.ok:
+        print(f"Nhật ký kiểm tra toàn vẹn: {report.checked} sự kiện.")
+        return EXIT_OK
+    print(
+        f"Nhật ký kiểm tra KHÔNG toàn vẹn: sự kiện #{report.first_bad_id} ({report.reason}).",
+        file=sys.stderr,
+    )
+    return EXIT_FAIL
+
+
+def cmd_store_check(args: argparse.Namespace) -> int:
+    from app.services.maintenance import check_file_store
+
+    ws = _open(args, migrate=False)
+    try:
+        report = check_file_store(ws)
+    finally:
+        ws.close()
+    for digest in report.missing:
+        print(f"thiếu (missing): {digest}")
+    for digest in report.corrupt:
+        print(f"hỏng (corrupt): {digest}")
+    missing, corrupt = len(report.missing), len(report.corrupt)
+    print(f"Đã kiểm tra {report.checked} tệp: {missing} thiếu, {corrupt} hỏng.")
+    return EXIT_OK if report.ok else EXIT_FAIL
+
+
+# --- parser --------------------------------------------------------------------------------------
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="python -m app",
+        description=f"{APP_NAME}: văn bản điện tử, ký số USB token, liên thông văn bản.",
+    )
+    parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
+    parser.add_argument("--data-dir", help="thư mục dữ liệu (mặc định: thư mục người dùng)")
+    parser.add_argument(
+        "--db-url", help="URL cơ sở dữ liệu (SQLAlchemy), ví dụ PostgreSQL dùng chung"
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    sub.required = True
+
+    gui = sub.add_parser("gui", help="mở cửa sổ ứng dụng")
+    gui.add_argument(
+        "--demo", action="store_true", help="mở không gian trình diễn (tạo nếu chưa có)"
+    )
+    gui.set_defaults(handler=cmd_gui)
+
+    demo = sub.add_parser("demo", help="không gian trình diễn").add_subparsers(
+        dest="demo_command", metavar="ACTION", parser_class=_Parser
+    )
+    demo.required = True
+    init = demo.add_parser("init", help="tạo không gian trình diễn với dữ liệu mẫu")
+    init.add_argument("--if-missing", action="store_true", help="không làm gì nếu đã có")
+    init.set_defaults(handler=cmd_demo_init)
+
+    db = sub.add_parser("db", help="cơ sở dữ liệu").add_subparsers(
+        dest="db_command", metavar="ACTION", parser_class=_Parser
+    )
+    db.required = True
+    db.add_parser("upgrade", help="nâng cấp lược đồ").set_defaults(handler=cmd_db_upgrade)
+    db.add_parser("status", help="phiên bản lược đồ (JSON)").set_defaults(handler=cmd_db_status)
+
+    audit = sub.add_parser("audit", help="nhật ký kiểm tra").add_subparsers(
+        dest="audit_command", metavar="ACTION", parser_class=_Parser
+    )
+    audit.required = True
+    audit.add_parser("verify", help="kiểm tra chuỗi băm").set_defaults(handler=cmd_audit_verify)
+
+    store = sub.add_parser("store", help="kho tệp").add_subparsers(
+        dest="store_command", metavar="ACTION", parser_class=_Parser
+    )
+    store.required = True
+    store.add_parser("check", help="tìm tệp thiếu hoặc hỏng").set_defaults(handler=cmd_store_check)
+    return parser
+
+
+def _start_logging(args: argparse.Namespace) -> None:
+    """Log to the data folder's file when it can be written; never to the screen."""
+    from app.logs import configure_logging
+
+    demo = bool(getattr(args, "demo", False)) or getattr(args, "demo_command", None) is not None
+    try:
+        configure_logging(resolve_data_dir(args, demo=demo) / "logs")
+    except OSError:
+        logging.getLogger().addHandler(logging.NullHandler())
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    handler: Handler = args.handler
+    _start_logging(args)
+    try:
+        return handler(args)
+    except UserCancelled:
+        return EXIT_FAIL
+    except AppError as exc:
+        log.warning("command failed: %s", exc.message)
+        print(f"vbdt: {describe(exc)}", file=sys.stderr)
+        return EXIT_FAIL
+    except KeyboardInterrupt:
+        print("vbdt: đã dừng theo yêu cầu", file=sys.stderr)
+        return 130
+    except Exception as exc:  # a bug: keep the traceback in the log, one line on screen
+        log.exception("unexpected error")
+        print(f"vbdt: {describe(exc)} (chi tiết trong tệp nhật ký)", file=sys.stderr)
+        return EXIT_BUG

@@ -1,0 +1,91 @@
+"""Read side for the queues: counts for the sidebar and row snapshots for the tables.
+
+Rows are frozen dataclasses, never ORM objects, so the GUI's table models hold plain values and
+``data()`` never touches the database.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Session
+
+from app.domain.queues import QUEUE_BY_ID, QUEUES, Queue
+from app.domain.types import Direction, DocumentState, OutboxState, Secrecy
+from app.models import Document, OutboxMessage
+from app.services.workspace import Workspace
+
+
+@dataclass(frozen=True)
+class DocumentRow:
+    id: int
+    direction: Direction
+    state: DocumentState
+    kind: str
+    code: str
+    subject: str
+    sender_name: str
+    issue_date: date | None
+    urgency: int
+    secrecy: Secrecy
+    due_at: datetime | None
+    register_number: int | None
+    updated_at: datetime
+
+
+def _queue_filter(queue: Queue) -> sa.ColumnElement[bool]:
+    spec = QUEUE_BY_ID[queue]
+    if queue is Queue.OUTBOX:
+        waiting = sa.select(OutboxMessage.document_id).where(
+            OutboxMessage.state.in_([OutboxState.PENDING, OutboxState.FAILED]),
+            OutboxMessage.document_id.is_not(None),
+        )
+        return Document.id.in_(waiting)
+    clauses: list[sa.ColumnElement[bool]] = []
+    if spec.direction is not None:
+        clauses.append(Document.direction == spec.direction)
+    if spec.states:
+        clauses.append(Document.state.in_(sorted(spec.states)))
+    return sa.and_(sa.true(), *clauses)
+
+
+def queue_counts(ws: Workspace) -> dict[Queue, int]:
+    with ws.db.read() as session:
+        return {spec.queue: _count(session, spec.queue) for spec in QUEUES}
+
+
+def _count(session: Session, queue: Queue) -> int:
+    stmt = sa.select(sa.func.count(Document.id)).where(_queue_filter(queue))
+    return int(session.scalar(stmt) or 0)
+
+
+def list_queue(ws: Workspace, queue: Queue, *, limit: int = 1000) -> list[DocumentRow]:
+    """The newest documents of a queue first."""
+    stmt = (
+        sa.select(Document)
+        .where(_queue_filter(queue))
+        .order_by(Document.updated_at.desc(), Document.id.desc())
+        .limit(limit)
+    )
+    with ws.db.read() as session:
+        return [_row(doc) for doc in session.scalars(stmt)]
+
+
+def _row(doc: Document) -> DocumentRow:
+    return DocumentRow(
+        id=doc.id,
+        direction=doc.direction,
+        state=doc.state,
+        kind=doc.kind,
+        code=doc.code,
+        subject=doc.subject,
+        sender_name=doc.sender_name,
+        issue_date=doc.issue_date,
+        urgency=doc.urgency,
+        secrecy=doc.secrecy,
+        due_at=doc.due_at,
+        register_number=doc.register_number,
+        updated_at=doc.updated_at,
+    )
