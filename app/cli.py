@@ -57,7 +57,7 @@ def cmd_gui(args: argparse.Namespace) -> int:
             init_demo(data_dir, db_url=args.db_url)
     from app.ui.application import run_gui  # Qt is imported only here
 
-    return run_gui(data_dir=data_dir, db_url=args.db_url, demo=args.demo, argv=sys.argv[:1])
+    return int(run_gui(data_dir=data_dir, db_url=args.db_url, demo=args.demo, argv=sys.argv[:1]))
 
 
 def cmd_demo_init(args: argparse.Namespace) -> int:
