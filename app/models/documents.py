@@ -89,8 +89,8 @@ class Document(Base):
     @property
     def code(self) -> str:
         """``05/QĐ-UBND``: numbers below 10 keep their leading zero (Decree 30)."""
-        if self.number is None:
-            return self.symbol
+        if self.number is None:  # not issued yet: the clerk's number goes in front
+            return f"…/{self.symbol}" if self.symbol else ""
         return f"{self.number:02d}/{self.symbol}" if self.symbol else f"{self.number:02d}"
 
 

@@ -1,0 +1,1 @@
+"""PDF output made with reportlab: registers, reports and generated documents (Qt-free)."""

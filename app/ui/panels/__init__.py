@@ -1,0 +1,1 @@
+"""Panels the main window composes: each owns its widgets and talks through signals."""
