@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 
 from app.domain.queues import QUEUE_BY_ID, QUEUES, Queue
 from app.domain.types import Direction, DocumentState, OutboxState, Secrecy
-from app.models import Document, OutboxMessage
+from app.models import Agency, Document, OutboxMessage
 from app.services.workspace import Workspace
 
 
@@ -49,6 +49,25 @@ def _queue_filter(queue: Queue) -> sa.ColumnElement[bool]:
     if spec.states:
         clauses.append(Document.state.in_(sorted(spec.states)))
     return sa.and_(sa.true(), *clauses)
+
+
+@dataclass(frozen=True)
+class Overview:
+    """What the main window shows before any list: whose workspace it is and the queue counts."""
+
+    agency_name: str  # empty when the workspace has no local agency yet
+    counts: dict[Queue, int]
+
+
+def local_agency_name(ws: Workspace) -> str:
+    stmt = sa.select(Agency.name).where(Agency.is_local.is_(True)).order_by(Agency.id).limit(1)
+    with ws.db.read() as session:
+        return session.scalar(stmt) or ""
+
+
+def load_overview(ws: Workspace) -> Overview:
+    """The agency name for the title and the sidebar counts, in one trip to the executor."""
+    return Overview(agency_name=local_agency_name(ws), counts=queue_counts(ws))
 
 
 def queue_counts(ws: Workspace) -> dict[Queue, int]:

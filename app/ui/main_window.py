@@ -17,10 +17,9 @@ from app import APP_NAME, __version__
 from app.domain.queues import QUEUE_BY_ID, Queue
 from app.domain.types import Direction
 from app.logs import LOG_FILE
-from app.services.queues import DocumentRow, list_queue
+from app.services.queues import DocumentRow, Overview, list_queue, load_overview
 from app.services.workspace import Workspace
 from app.ui.errors import show_error
-from app.ui.loaders import Overview, load_overview
 from app.ui.panels.document_list import DocumentListPanel
 from app.ui.panels.sidebar import QueueSidebar
 from app.ui.tasks import SyncTaskRunner, TaskRunner
