@@ -32,7 +32,7 @@ CLOSED_STATES = frozenset(
         DocumentState.CANCELLED,
         DocumentState.REJECTED,
         DocumentState.SENT,
-        DocumentState.QUARANTINED,
+        # QUARANTINED is not closed: the recall waits for the clerk's answer.
     }
 )
 
