@@ -13,6 +13,7 @@ import logging
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any
 
 from app import APP_NAME, __version__
 from app.errors import AppError, UserCancelled
@@ -67,11 +68,23 @@ def cmd_demo_init(args: argparse.Namespace) -> int:
     if args.if_missing and demo_exists(data_dir):
         print(f"Không gian trình diễn đã có sẵn: {data_dir}")
         return EXIT_OK
-    summary = init_demo(data_dir, db_url=args.db_url)
+    summary = init_demo(data_dir, db_url=args.db_url, softhsm=not args.no_softhsm)
     print(f"Đã tạo không gian trình diễn tại {data_dir}")
     for line in summary.lines():
         print(f"  {line}")
     return EXIT_OK
+
+
+def cmd_token_list(args: argparse.Namespace) -> int:
+    from app.cli_sign import cmd_token_list as run
+
+    return run(args, resolve_data_dir(args, demo=args.demo))
+
+
+def cmd_sign(args: argparse.Namespace) -> int:
+    from app.cli_sign import cmd_sign as run
+
+    return run(args, resolve_data_dir(args, demo=args.demo))
 
 
 def cmd_db_upgrade(args: argparse.Namespace) -> int:
@@ -171,7 +184,13 @@ def build_parser() -> argparse.ArgumentParser:
     demo.required = True
     init = demo.add_parser("init", help="tạo không gian trình diễn với dữ liệu mẫu")
     init.add_argument("--if-missing", action="store_true", help="không làm gì nếu đã có")
+    init.add_argument(
+        "--no-softhsm", action="store_true", help="token trình diễn PKCS#12 thay cho SoftHSM2"
+    )
     init.set_defaults(handler=cmd_demo_init)
+
+    _add_token_commands(sub)
+    _add_sign_command(sub)
 
     db = sub.add_parser("db", help="cơ sở dữ liệu").add_subparsers(
         dest="db_command", metavar="ACTION", parser_class=_Parser
@@ -192,6 +211,49 @@ def build_parser() -> argparse.ArgumentParser:
     store.required = True
     store.add_parser("check", help="tìm tệp thiếu hoặc hỏng").set_defaults(handler=cmd_store_check)
     return parser
+
+
+def _add_token_commands(sub: Any) -> None:
+    token = sub.add_parser("token", help="USB token (PKCS#11)").add_subparsers(
+        dest="token_command", metavar="ACTION", parser_class=_Parser
+    )
+    token.required = True
+    listing = token.add_parser("list", help="liệt kê USB token và chứng thư số")
+    listing.add_argument(
+        "--module", action="append", metavar="PATH", help="trình điều khiển PKCS#11 (lặp lại được)"
+    )
+    listing.add_argument("--json", action="store_true", help="xuất JSON thay cho bảng")
+    listing.add_argument("--demo", action="store_true", help="dùng không gian trình diễn")
+    listing.set_defaults(handler=cmd_token_list)
+
+
+def _add_sign_command(sub: Any) -> None:
+    from app import cli_sign as C
+
+    # allow_abbrev=False: "--pin 1234" must not be taken for "--pin-env 1234".
+    sign = sub.add_parser("sign", help="ký số tệp PDF bằng USB token", allow_abbrev=False)
+    sign.add_argument("input", nargs="?", metavar="IN.pdf", help="tệp PDF cần ký")
+    sign.add_argument("--batch", metavar="IN_DIR", help="ký mọi tệp PDF trong thư mục")
+    sign.add_argument("-o", "--output", required=True, metavar="OUT", help="tệp (thư mục) kết quả")
+    sign.add_argument("--module", action="append", metavar="PATH", help="trình điều khiển PKCS#11")
+    which = sign.add_mutually_exclusive_group(required=True)
+    which.add_argument("--token-label", metavar="L", help="nhãn token (phải là duy nhất)")
+    which.add_argument("--token-serial", metavar="S", help="số sê-ri token")
+    sign.add_argument("--cert-id", required=True, type=C.hex_id, metavar="HEX", help="CKA_ID")
+    sign.add_argument("--pin-env", type=C.env_name, metavar="VAR", help="biến môi trường chứa PIN")
+    sign.add_argument("--pin", action=C.RefusePin, nargs="?", help=argparse.SUPPRESS)
+    sign.add_argument("--role", choices=C.ROLES, default="leader", help="vai trò ký")
+    sign.add_argument("--image", metavar="PNG", help="ảnh chữ ký hoặc con dấu")
+    sign.add_argument("--page", type=int, metavar="N", help="trang (đếm từ 1)")
+    sign.add_argument("--box", type=C.box, metavar="x1,y1,x2,y2", help="khung chữ ký (điểm PDF)")
+    sign.add_argument("--level", choices=C.LEVELS, help="mức PAdES (mặc định B-T nếu có --tsa)")
+    sign.add_argument("--tsa", metavar="URL", help="máy chủ dấu thời gian (RFC 3161)")
+    sign.add_argument("--fill", type=C.fill, action="append", metavar="FIELD=VALUE")
+    sign.add_argument("--main-number", metavar="TEXT", help="số, ký hiệu văn bản chính")
+    sign.add_argument("--copy-form", choices=C.COPY_FORMS, help="hình thức bản sao")
+    sign.add_argument("--trust", action="append", metavar="PEM", help="chứng thư CA (PEM)")
+    sign.add_argument("--demo", action="store_true", help="dùng không gian trình diễn")
+    sign.set_defaults(handler=cmd_sign)
 
 
 def _start_logging(args: argparse.Namespace) -> None:
