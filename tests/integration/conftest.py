@@ -23,7 +23,7 @@ from asn1crypto import x509 as asn1_x509
 from app.demo.documents import SAMPLE_DOCUMENTS, render_official_document
 from app.demo.images import seal_png, signature_png
 from app.demo.pki import DemoPki, Issued, generate_demo_pki
-from app.services.demo import DEMO_TOKEN_PIN, provision_demo_tokens
+from app.services.demo_tokens import DEMO_TOKEN_PIN, provision_demo_tokens
 from app.services.tokens import DemoToken, DemoTokenConfig, TokenHub
 from app.signing.tokens.softhsm import find_softhsm_module
 from tests.pades.servers import PkiServer

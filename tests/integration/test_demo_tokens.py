@@ -12,7 +12,12 @@ import pytest
 from app.demo.pki import generate_demo_pki, write_pki
 from app.errors import PinIncorrect
 from app.messages import describe, vi_texts
-from app.services.demo import DEMO_P12_PASSWORD, DEMO_TOKEN_PIN, PKI_DIR, provision_demo_tokens
+from app.services.demo_tokens import (
+    DEMO_P12_PASSWORD,
+    DEMO_TOKEN_PIN,
+    PKI_DIR,
+    provision_demo_tokens,
+)
 from app.services.signing import Pkcs12DemoToken, SignOptions, sign_pdf, signer_source
 from app.services.tokens import (
     PKCS12_DEMO_MODULE,

@@ -16,7 +16,7 @@ import pytest
 from pyhanko.sign.diff_analysis import ModificationLevel
 
 from app.errors import PinIncorrect
-from app.services.demo import DEMO_TOKEN_PIN
+from app.services.demo_tokens import DEMO_TOKEN_PIN
 from app.services.signing import (
     Pkcs11Source,
     SignOptions,
