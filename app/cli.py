@@ -8,6 +8,7 @@ without a screen. Every failure ends with one line on stderr and a non-zero exit
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import logging
 import sys
@@ -191,6 +192,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     _add_token_commands(sub)
     _add_sign_command(sub)
+    _add_report_commands(sub)
 
     db = sub.add_parser("db", help="cơ sở dữ liệu").add_subparsers(
         dest="db_command", metavar="ACTION", parser_class=_Parser
@@ -211,6 +213,14 @@ def build_parser() -> argparse.ArgumentParser:
     store.required = True
     store.add_parser("check", help="tìm tệp thiếu hoặc hỏng").set_defaults(handler=cmd_store_check)
     return parser
+
+
+def _add_report_commands(sub: Any) -> None:
+    # app.reports may not import app.services (layers): hand it the opener and the service.
+    from app.reports.cli import add_report_commands
+    from app.services import reports as report_service
+
+    add_report_commands(sub, functools.partial(_open, migrate=False), report_service)
 
 
 def _add_token_commands(sub: Any) -> None:

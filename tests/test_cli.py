@@ -52,7 +52,9 @@ def test_db_upgrade_then_audit_verify(tmp_path: Path) -> None:
     data = str(tmp_path / "ws")
     up = run_app("--data-dir", data, "db", "upgrade")
     assert up.returncode == 0, up.stderr
-    assert "0001" in up.stdout
+    from app.models.schema import head_revision
+
+    assert head_revision() in up.stdout
     again = run_app("--data-dir", data, "db", "upgrade")
     assert again.returncode == 0 and "mới nhất" in again.stdout
     verify = run_app("--data-dir", data, "audit", "verify")
