@@ -193,6 +193,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_token_commands(sub)
     _add_sign_command(sub)
     _add_report_commands(sub)
+    _add_verify_commands(sub)
 
     db = sub.add_parser("db", help="cơ sở dữ liệu").add_subparsers(
         dest="db_command", metavar="ACTION", parser_class=_Parser
@@ -213,6 +214,70 @@ def build_parser() -> argparse.ArgumentParser:
     store.required = True
     store.add_parser("check", help="tìm tệp thiếu hoặc hỏng").set_defaults(handler=cmd_store_check)
     return parser
+
+
+def cmd_verify(args: argparse.Namespace) -> int:
+    from app.reports.verification import render_verification_report
+    from app.signing.verify.cli import cli_verify
+
+    return cli_verify(
+        args.rest, data_dir=resolve_data_dir(args), render_report=render_verification_report
+    )
+
+
+def cmd_trust_import(args: argparse.Namespace) -> int:
+    from app.signing.verify.trust import default_trust_dir, import_trust_anchors
+
+    result = import_trust_anchors([Path(f) for f in args.files], default_trust_dir(_dir(args)))
+    for anchor in result.added:
+        official = " (chứng thư gốc chính thức)" if anchor.official else ""
+        print(f"đã nhập: {anchor.name}{official} SHA-256 {anchor.sha256.upper()}")
+    for anchor in result.already_present:
+        print(f"đã có sẵn: {anchor.name} SHA-256 {anchor.sha256.upper()}")
+    for name, reason in result.rejected:
+        print(f"từ chối {name}: {reason}", file=sys.stderr)
+    accepted = result.added or result.already_present
+    return EXIT_FAIL if result.rejected and not accepted else EXIT_OK
+
+
+def cmd_trust_list(args: argparse.Namespace) -> int:
+    from app.signing.verify.trust import TrustStore, default_trust_dir
+
+    store = TrustStore.load(default_trust_dir(_dir(args)))
+    if not store.anchors:
+        print("Chưa nhập chứng thư gốc tin cậy nào (python -m app trust import FILE…).")
+    for anchor in store.anchors:
+        official = " [chính thức]" if anchor.official else ""
+        print(f"{anchor.name}{official}  SHA-256 {anchor.sha256.upper()}")
+    return EXIT_OK
+
+
+def _dir(args: argparse.Namespace) -> Path:
+    from app.services.workspace import ensure_writable_dir
+
+    data_dir = resolve_data_dir(args)
+    ensure_writable_dir(data_dir)
+    return data_dir
+
+
+def _add_verify_commands(sub: Any) -> None:
+    verify = sub.add_parser(
+        "verify",
+        help="kiểm tra chữ ký số của tệp PDF (verify FILE.pdf [--json] [--offline] [--trust PEM…])",
+        add_help=False,
+    )
+    verify.add_argument("rest", nargs=argparse.REMAINDER)
+    verify.set_defaults(handler=cmd_verify)
+    trust = sub.add_parser("trust", help="chứng thư gốc tin cậy").add_subparsers(
+        dest="trust_command", metavar="ACTION", parser_class=_Parser
+    )
+    trust.required = True
+    imp = trust.add_parser("import", help="nhập chứng thư gốc (.cer/.crt/.pem/.p7b)")
+    imp.add_argument("files", nargs="+", metavar="FILE")
+    imp.set_defaults(handler=cmd_trust_import)
+    trust.add_parser("list", help="liệt kê chứng thư gốc đã nhập").set_defaults(
+        handler=cmd_trust_list
+    )
 
 
 def _add_report_commands(sub: Any) -> None:

@@ -74,6 +74,12 @@ VI: dict[str, str] = {
     "sync_unavailable": "Không kết nối được trục liên thông; dữ liệu sẽ được gửi khi có mạng.",
     "sync_auth_error": "Trục liên thông từ chối xác thực; kiểm tra mã hệ thống và khóa bí mật.",
     "package_invalid": "Gói tin edXML không hợp lệ.",
+    "trust_pack_error": "Không đọc hoặc ghi được kho chứng thư gốc tin cậy.",
+    "signature_field_not_found": "Không tìm thấy trường chữ ký này trong văn bản.",
+    "signed_revision_unavailable": "Không trích được phiên bản văn bản tại thời điểm ký.",
+    "document_changed": "Tệp văn bản đã thay đổi so với lần kiểm tra trước.",
+    "register_year_mismatch": "Sổ văn bản không thuộc năm của ngày văn bản; "
+    "hãy dùng sổ năm {year}.",
 }
 
 

@@ -70,6 +70,13 @@ COVERAGE = {
     "partial": "Một phần (bất thường)",
     "unknown": "Không xác định",
 }
+MODIFICATION = {
+    "NONE": "Không có",
+    "LTA_UPDATES": "Chỉ bổ sung dữ liệu kiểm tra dài hạn / dấu thời gian",
+    "FORM_FILLING": "Điền biểu mẫu, thêm chữ ký",
+    "ANNOTATIONS": "Thêm chú thích",
+    "OTHER": "Thay đổi khác (không được phép)",
+}
 CHANGE_KINDS = {
     "form_fill": "Điền trường",
     "signature": "Thêm chữ ký",
@@ -243,6 +250,19 @@ def _reasons(reasons: Sequence[ReasonView], st: _Styles) -> list[Any]:
     return [_p(f"• {r.text}  [{r.rule_id}]", st.body) for r in reasons]
 
 
+_PROBLEMS = (Verdict.NEEDS_REVIEW, Verdict.INVALID, Verdict.CANNOT_VERIFY)
+
+
+def _signature_problems(signatures: Sequence[SignatureView], st: _Styles) -> list[Any]:
+    """What made a signature less than valid, on the summary page too."""
+    out: list[Any] = []
+    for sig in signatures:
+        for r in sig.reasons:
+            if r.severity in _PROBLEMS:
+                out.append(_p(f"• Chữ ký «{sig.field_name}»: {r.text}  [{r.rule_id}]", st.body))
+    return out
+
+
 def _has(value: bool) -> str:
     return "Có" if value else "KHÔNG CÓ"
 
@@ -271,6 +291,7 @@ def _summary(verdict: DocumentView, title: str, file_name: str, st: _Styles) -> 
         _p(f"Quy tắc quyết định: {', '.join(verdict.rule_ids[:1]) or '—'}", st.note),
         _p("Lý do", st.h2),
         *_reasons(verdict.reasons, st),
+        *_signature_problems(verdict.signatures, st),
     ]
     if verdict.signatures:
         rows: list[list[Any]] = [
@@ -325,7 +346,10 @@ def _signature_page(
         ("Thuật toán băm", sig.hash_algorithm.upper()),
         ("Phạm vi được ký", COVERAGE.get(str(sig.coverage), str(sig.coverage))),
         ("Bản sửa đổi được ký", f"{sig.signed_revision_index + 1} / {revisions}"),
-        ("Mức thay đổi sau khi ký", sig.modification_level or "—"),
+        (
+            "Mức thay đổi sau khi ký",
+            MODIFICATION.get(sig.modification_level, sig.modification_level or "—"),
+        ),
     ]
     story: list[Any] = [
         _p(f"CHỮ KÝ {index}/{total}: «{sig.field_name}»", st.title),

@@ -1,0 +1,133 @@
+"""Verification in a worker process, with a wall-clock timeout and an address-space cap.
+
+Decode limits stop known bombs, but a hostile PDF can still find a slow path or a memory hog in a
+parser. The worker is started with the ``spawn`` method (safe next to Qt's and the token's
+threads, and it works in a frozen app), caps its own address space (RLIMIT_AS, POSIX) before
+reading the file, and sends the verdict back as JSON. A timeout, a crash or an exhausted cap
+becomes CANNOT_VERIFY with the reason. Must not: share state with the caller's process.
+"""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing
+import os
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime
+from multiprocessing.connection import Connection
+from pathlib import Path
+
+from app.signing.verify.engine import failed, read_source, verify_pdf
+from app.signing.verify.fetching import RevocationPolicy
+from app.signing.verify.limits import MIB, LimitExceeded, ParseLimits
+from app.signing.verify.model import DocumentVerdict
+from app.signing.verify.rules import reason
+from app.signing.verify.trust import TrustStore
+
+log = logging.getLogger(__name__)
+STARTUP_ALLOWANCE_S = 10.0  # importing pyhanko in a fresh interpreter, on a slow office PC
+
+
+@dataclass(frozen=True)
+class _Job:
+    data: bytes
+    anchors: tuple[bytes, ...]
+    policy: RevocationPolicy
+    now: datetime
+    limits: ParseLimits
+    poe: datetime | None
+
+
+def _address_space() -> int | None:
+    try:
+        with open("/proc/self/statm") as handle:
+            return int(handle.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+    except (OSError, ValueError, IndexError, AttributeError):
+        return None
+
+
+def _cap_memory(megabytes: int) -> None:
+    """Allow ``megabytes`` more address space than the worker uses once imports are done."""
+    try:
+        import resource
+    except ImportError:  # Windows: the timeout still applies
+        return
+    current = _address_space()
+    if current is None:
+        return
+    limit = current + megabytes * MIB
+    try:
+        resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+    except (ValueError, OSError) as exc:
+        log.warning("could not cap the verifier's memory: %s", exc)
+
+
+def _worker(job: _Job, conn: Connection) -> None:
+    try:
+        _cap_memory(job.limits.memory_mb)
+        verdict = verify_pdf(
+            job.data,
+            trust=TrustStore.from_certs(job.anchors),
+            revocation=job.policy,
+            now=job.now,
+            limits=job.limits,
+            poe=job.poe,
+        )
+        text = verdict.to_json()
+    except MemoryError:
+        text = failed(reason("memory", megabytes=job.limits.memory_mb), job.now).to_json()
+    except BaseException as exc:  # noqa: BLE001 - the parent must always get an answer
+        detail = f"{type(exc).__name__}: {exc}"[:200]
+        text = failed(reason("internal_error", detail=detail), job.now).to_json()
+    try:
+        conn.send(text)
+    finally:
+        conn.close()
+
+
+def verify_pdf_isolated(
+    source: str | Path | bytes,
+    *,
+    trust: TrustStore,
+    revocation: RevocationPolicy | None = None,
+    now: datetime | None = None,
+    limits: ParseLimits | None = None,
+    poe: datetime | None = None,
+    startup_s: float = STARTUP_ALLOWANCE_S,
+) -> DocumentVerdict:
+    """``verify_pdf`` in a worker process; never raises for a bad file. The worker gets
+    ``limits.timeout_s`` plus ``startup_s`` for starting Python. A custom fetcher backend
+    cannot cross the process boundary: the worker uses the default one."""
+    limits = limits or ParseLimits()
+    moment = now or datetime.now(UTC)
+    try:
+        data = read_source(source, limits)
+    except LimitExceeded as exc:
+        return failed(reason(exc.code, **exc.params), moment)
+    policy = replace(revocation or RevocationPolicy(), fetchers=None)
+    job = _Job(data, tuple(a.cert.dump() for a in trust.anchors), policy, moment, limits, poe)
+    ctx = multiprocessing.get_context("spawn")
+    receiver, sender = ctx.Pipe(duplex=False)
+    worker = ctx.Process(target=_worker, args=(job, sender), daemon=True)
+    worker.start()
+    sender.close()
+    text: str | None = None
+    timed_out = False
+    try:
+        if receiver.poll(limits.timeout_s + startup_s):
+            text = receiver.recv()
+        else:
+            timed_out = True
+    except (EOFError, OSError):
+        text = None  # the worker died before answering
+    finally:
+        receiver.close()
+        worker.join(timeout=1)
+        if worker.is_alive():
+            worker.kill()
+            worker.join()
+    if text is not None:
+        return DocumentVerdict.from_json(text)
+    if timed_out:
+        return failed(reason("timeout", seconds=limits.timeout_s), moment, data)
+    return failed(reason("worker_failed", detail=f"exit code {worker.exitcode}"), moment, data)
