@@ -106,11 +106,33 @@ class MainWindow(QMainWindow):
         self.search_action.triggered.connect(self.documents.focus_search)
         view_menu.addAction(self.search_action)
 
+        self._build_signing_menu()
+
         help_menu = self.menuBar().addMenu(self.tr("Trợ &giúp"))
         self.about_action = QAction(self.tr("&Giới thiệu"), self)
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
         self.about_action.triggered.connect(self.show_about)
         help_menu.addAction(self.about_action)
+
+    def _build_signing_menu(self) -> None:
+        # Lazy import inside the slots: pyhanko loads only when a signing window opens.
+        def sign() -> None:
+            from app.ui.signing import open_sign_dialog
+
+            open_sign_dialog(self, self.ws, self.runner, [], "leader")
+
+        def doctor() -> None:
+            from app.ui.signing import open_token_doctor
+
+            open_token_doctor(self, self.ws, self.runner)
+
+        self.sign_action = QAction(self.tr("&Ký văn bản PDF…"), self)
+        self.sign_action.setShortcut(QKeySequence("Ctrl+K"))
+        self.sign_action.triggered.connect(sign)
+        self.token_doctor_action = QAction(self.tr("Kiểm tra &USB token…"), self)
+        self.token_doctor_action.triggered.connect(doctor)
+        menu = self.menuBar().addMenu(self.tr("&Ký số"))
+        menu.addActions([self.sign_action, self.token_doctor_action])
 
     # --- loading --------------------------------------------------------------------------------
     def refresh(self) -> None:

@@ -1,0 +1,27 @@
+"""Signing with a USB token in the desktop: the token picker and doctor, the PIN dialog and the Qt
+prompter, the signature box on the preview, and the leader's signing window (one file or a batch).
+
+Entry points (imported lazily: the token layer and pyhanko load only when a signing screen opens):
+``open_sign_dialog(parent, ws, runner, paths, role)`` and ``open_token_doctor(parent, ws, runner)``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+def open_sign_dialog(*args: Any, **kwargs: Any) -> Any:
+    """See ``app.ui.signing.entry.open_sign_dialog``."""
+    from app.ui.signing.entry import open_sign_dialog as open_dialog
+
+    return open_dialog(*args, **kwargs)
+
+
+def open_token_doctor(*args: Any, **kwargs: Any) -> Any:
+    """See ``app.ui.signing.entry.open_token_doctor``."""
+    from app.ui.signing.entry import open_token_doctor as open_doctor
+
+    return open_doctor(*args, **kwargs)
+
+
+__all__ = ["open_sign_dialog", "open_token_doctor"]
