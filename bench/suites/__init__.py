@@ -1,0 +1,10 @@
+"""The benchmark suites; importing this package registers them in run order.
+
+A new suite is a module here with ``@suite("name", title=..., targets=...)`` functions taking a
+``Config`` and returning ``list[Result]``; add its import below (planned: verification, sync,
+GUI start/search, reports).
+"""
+
+from bench.suites import signing  # noqa: F401
+
+__all__ = ["signing"]
