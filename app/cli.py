@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from app import APP_NAME, __version__
+from app.cli_doc import add_doc_commands
 from app.errors import AppError, UserCancelled
 from app.messages import describe
 from app.paths import default_data_dir
@@ -192,6 +193,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     _add_token_commands(sub)
     _add_sign_command(sub)
+    add_doc_commands(sub)
     _add_report_commands(sub)
     _add_verify_commands(sub)
 

@@ -13,6 +13,7 @@ from alembic.runtime.migration import MigrationContext
 from app.errors import SchemaOutdated, SchemaTooNew
 from app.models import Base
 from app.models.db import Database, create_db_engine
+from app.models.documents import include_name
 from app.models.schema import alembic_config, head_revision, schema_status, upgrade
 from app.services.workspace import open_workspace
 
@@ -23,7 +24,8 @@ def test_migrations_build_the_mapped_schema(db_url: str) -> None:
         before = upgrade(db)
         assert before.current is None
         with db.engine.connect() as conn:
-            diffs = compare_metadata(MigrationContext.configure(conn), Base.metadata)
+            context = MigrationContext.configure(conn, opts={"include_name": include_name})
+            diffs = compare_metadata(context, Base.metadata)
         assert diffs == []
         assert schema_status(db).up_to_date
         assert upgrade(db).up_to_date  # a second run does nothing

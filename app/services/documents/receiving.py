@@ -1,0 +1,278 @@
+"""Receiving an edXML package from a file (the same path the sync engine's packages will take).
+
+Parse with the codec (hostile-input parsing, the same validation as from the platform), keep the
+package and every attachment in the file store by hash, verify the signatures of each PDF through
+the ``verifier`` seam (outside any transaction: it is slow), then ONE write transaction creates
+the incoming document (arrived, presentation deadline running), its files, the Signature rows, the
+inbox record, the audit event and the 01 for the sender. The same DocumentId with the same files
+is recognised and nothing is recorded twice. Status packages go to ``statuses``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Session
+
+from app.domain.deadlines import presentation_deadline
+from app.domain.kinds import kind_from_code
+from app.domain.numbering import parse_code
+from app.domain.roles import Action, require
+from app.domain.types import Direction, FileRole, InboxState, Urgency
+from app.domain.workflow import receive as arrival
+from app.errors import InvalidInput
+from app.models import Document, DocumentFile, InboxItem
+from app.services.documents.common import (
+    add_file,
+    audit,
+    local_agency,
+    touch,
+    utc_now,
+    working_calendar,
+)
+from app.services.documents.drafting import stored_kind_code
+from app.services.documents.outbox import queue_status
+from app.services.documents.people import actor_in
+from app.services.documents.results import DocumentInfo, snapshot
+from app.services.documents.statuses import StatusOutcome, apply_status_package
+from app.services.documents.verification import (
+    FileCheck,
+    StoredItem,
+    Verifier,
+    check_file,
+    default_verifier,
+    signature_rows,
+)
+from app.services.workspace import Workspace
+from app.storage.filestore import StoredFile
+from app.sync.edxml import DocumentPackage, StatusPackage, parse_package
+
+
+@dataclass(frozen=True)
+class ReceiveOutcome:
+    document: DocumentInfo
+    duplicate: bool
+    addressed_to_us: bool
+    files: tuple[FileCheck, ...]
+    status_sent: str | None
+    outbox_ids: tuple[int, ...]
+
+
+def receive_file(
+    ws: Workspace,
+    username: str | None,
+    path: Path,
+    *,
+    verifier: Verifier | None = None,
+    now: datetime | None = None,
+) -> ReceiveOutcome | StatusOutcome:
+    """Import ``path`` (a document or a status package); ``username`` None: the sync engine."""
+    moment = utc_now(now)
+    if username is not None:
+        with ws.db.read() as session:
+            require(actor_in(session, username).role, Action.VERIFY)
+    spool = ws.data_dir / "staging"
+    spool.mkdir(parents=True, exist_ok=True)
+    package = parse_package(path, spool_dir=spool)
+    raw = ws.files.put_file(path)  # kept as received, once it is known to be a package
+    if isinstance(package, StatusPackage):
+        return apply_status_package(ws, username, package, raw, moment)
+    stored = _store_attachments(ws, package)
+    existing = _find_duplicate(ws, package, raw, stored)
+    if existing is not None:
+        return existing
+    checks = [check_file(ws, item, verifier or default_verifier(ws)) for item in stored]
+    return _record(ws, username, package, raw, stored, checks, moment)
+
+
+def _store_attachments(ws: Workspace, package: DocumentPackage) -> list[StoredItem]:
+    out = []
+    try:
+        for att in package.attachments:
+            data = att.data
+            file = ws.files.put_bytes(data) if isinstance(data, bytes) else ws.files.put_file(data)
+            out.append(StoredItem(att.name, att.content_type, file))
+    finally:
+        for att in package.attachments:  # spooled big files: the caller owns and deletes them
+            if isinstance(att.data, Path):
+                att.data.unlink(missing_ok=True)
+    return out
+
+
+def document_id_of(package: DocumentPackage) -> str | None:
+    header = package.header
+    return header.document_id or package.business.document_id or None
+
+
+def _content_key(files: Sequence[str]) -> str:
+    return hashlib.sha256("\n".join(sorted(files)).encode()).hexdigest()
+
+
+def _duplicate_of(
+    session: Session, package: DocumentPackage, raw: str, stored: list[StoredItem]
+) -> Document | None:
+    item = session.scalars(
+        sa.select(InboxItem).where(InboxItem.server_doc_id == f"file:{raw}")
+    ).first()
+    if item is not None and item.document_id is not None:
+        return session.get(Document, item.document_id)
+    doc_id = document_id_of(package)
+    if doc_id is None:
+        return None
+    wanted = _content_key([s.file.sha256 for s in stored])
+    candidates = session.scalars(
+        sa.select(Document).where(
+            Document.direction == Direction.INCOMING,
+            Document.edxml_document_id == doc_id,
+            Document.sender_code == package.header.sender.organ_id,
+        )
+    ).all()
+    for doc in candidates:
+        files = session.scalars(
+            sa.select(DocumentFile.sha256).where(
+                DocumentFile.document_id == doc.id, DocumentFile.superseded_by_id.is_(None)
+            )
+        ).all()
+        if _content_key(files) == wanted:
+            return doc
+    return None
+
+
+def _find_duplicate(
+    ws: Workspace, package: DocumentPackage, raw: StoredFile, stored: list[StoredItem]
+) -> ReceiveOutcome | None:
+    with ws.db.read() as session:
+        doc = _duplicate_of(session, package, raw.sha256, stored)
+        if doc is None:
+            return None
+        return _duplicate_outcome(session, doc, package)
+
+
+def _duplicate_outcome(session: Session, doc: Document, package: DocumentPackage) -> ReceiveOutcome:
+    local = local_agency(session).code
+    to_us = any(org.organ_id == local for org in package.header.recipients)
+    return ReceiveOutcome(snapshot(doc), True, to_us, (), None, ())
+
+
+def _header_fields(package: DocumentPackage) -> dict[str, Any]:
+    """The document's own metadata as the sender wrote it."""
+    header = package.header
+    code = header.code
+    number, symbol = None, code.code_notation if code else ""
+    if code and code.code_number:
+        try:
+            number, symbol = parse_code(f"{code.code_number}/{code.code_notation or 'X'}")
+            symbol = symbol if code.code_notation else ""
+        except InvalidInput:
+            number = None
+    kind = ""
+    for guess in (
+        symbol.split("-")[0] if symbol else "",
+        header.document_type and header.document_type.type_name,
+    ):
+        if guess:
+            try:
+                kind = stored_kind_code(kind_from_code(guess))
+                break
+            except InvalidInput:
+                continue
+    other, signer = header.other_info, header.signer_info
+    return {
+        "number": number,
+        "symbol": symbol[:60],
+        "kind": kind,
+        "issue_date": header.promulgation_info.promulgation_date
+        if header.promulgation_info
+        else None,
+        "subject": header.subject,
+        "urgency": min(max(other.priority or 0, 0), 4) if other else 0,
+        "due_date": header.due_date,
+        "sender_code": header.sender.organ_id,
+        "sender_name": header.sender.organ_name,
+        "signer_name": signer.full_name if signer else "",
+        "signer_position": signer.position if signer else "",
+        "paper_copy": package.business.paper == 1,
+    }
+
+
+def _record(
+    ws: Workspace,
+    username: str | None,
+    package: DocumentPackage,
+    raw: StoredFile,
+    stored: list[StoredItem],
+    checks: list[tuple[FileCheck, Any]],
+    moment: datetime,
+) -> ReceiveOutcome:
+    with ws.db.write() as session:
+        actor = actor_in(session, username) if username else None
+        again = _duplicate_of(session, package, raw.sha256, stored)
+        if again is not None:  # imported by someone else meanwhile
+            return _duplicate_outcome(session, again, package)
+        agency = local_agency(session)
+        fields = _header_fields(package)
+        step = arrival(via_platform=document_id_of(package) is not None)
+        doc = Document(
+            agency_id=agency.id,
+            direction=Direction.INCOMING,
+            state=step.new_state,
+            edxml_document_id=document_id_of(package),
+            created_at=moment,
+            **fields,
+        )
+        deadline = presentation_deadline(moment, Urgency(doc.urgency), working_calendar())
+        doc.due_at = deadline.due_at
+        touch(doc, moment)
+        session.add(doc)
+        session.flush()
+        for index, (item, (_, verdict)) in enumerate(zip(stored, checks, strict=True)):
+            role = FileRole.MAIN if index == 0 else FileRole.ATTACHMENT
+            row = add_file(
+                session, doc, role, item.name, item.file, moment, media_type=item.media_type
+            )
+            if verdict is not None:
+                session.add_all(signature_rows(doc, row, verdict))
+        session.add(
+            InboxItem(
+                server_doc_id=f"file:{raw.sha256}",
+                message_type="edoc",
+                from_code=doc.sender_code,
+                sha256=raw.sha256,
+                size=raw.size,
+                state=InboxState.STORED,
+                document_id=doc.id,
+                received_at=moment,
+            )
+        )
+        to_us = any(org.organ_id == agency.code for org in package.header.recipients)
+        files = [
+            {"name": c.name, "verdict": c.verdict.value if c.verdict else None} for c, _ in checks
+        ]
+        audit(
+            session,
+            actor,
+            step.audit_action,
+            doc,
+            moment,
+            {
+                "to": doc.state.value,
+                "package": raw.sha256,
+                "files": files,
+                "addressed_to_us": to_us,
+            },
+        )
+        outbox: tuple[int, ...] = ()
+        code = step.status_code_to_send
+        if code is not None:
+            message = queue_status(session, ws.files, agency, doc, code, moment, actor=actor)
+            outbox = (message.id,)
+        return ReceiveOutcome(
+            snapshot(doc), False, to_us, tuple(c for c, _ in checks),
+            code.value if code else None, outbox,
+        )  # fmt: skip
