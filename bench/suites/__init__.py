@@ -5,6 +5,6 @@ A new suite is a module here with ``@suite("name", title=..., targets=...)`` fun
 GUI start/search, reports).
 """
 
-from bench.suites import signing  # noqa: F401
+from bench.suites import gui, reports, search, signing, verification  # noqa: F401
 
-__all__ = ["signing"]
+__all__ = ["gui", "reports", "search", "signing", "verification"]
