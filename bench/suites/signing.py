@@ -171,28 +171,6 @@ def bench_invisible(rig: Rig) -> list[Result]:
             notes="NOT the shipped code: engine._recheck patched to a no-op for this row only",
         )
     )
-    cfg.log("what-if: pyhanko reading hex strings in blocks (bench-only patch)")
-    with phases.fast_hex_strings():
-        fast_hex, anchor_hex = compare(
-            lambda: rig.ours(src, ours_out),
-            lambda: rig.bare(src, bare_out),
-            repeat=cfg.repeat,
-            warmup=1,
-        )
-    results.append(
-        ratio_result(
-            "  what-if: pyhanko hex strings read in blocks",
-            fast_hex,
-            anchor_hex,
-            limit=None,
-            anchor_name="bare sign_pdf + PKCS11Signer",
-            notes=(
-                "NOT the shipped code: pyhanko.pdf_utils.generic.read_hex_string_from_stream "
-                "replaced by a block reader (bench/phases.py) for this row only; the engine's "
-                "re-validation still runs in full and passes"
-            ),
-        )
-    )
     cfg.log("bare sign_pdf with our TokenSigner vs with pyhanko's PKCS11Signer")
     token_bare, anchor3 = compare(
         lambda: rig.bare(src, bare_out, rig.token.signer),
@@ -289,24 +267,7 @@ def bench_batch(rig: Rig) -> tuple[list[Result], float]:
         ),
         unit="s",
     )
-    whatif_rounds = cfg.n(3, 1)
-    cfg.log(f"what-if: the batch with hex strings read in blocks, {whatif_rounds} round(s)")
-    with phases.fast_hex_strings():
-        fast, bare_again = compare(ours, bare, repeat=whatif_rounds, warmup=0, setup=clear, block=1)
-    whatif = ratio_result(
-        "  what-if: batch, hex strings read in blocks",
-        fast,
-        bare_again,
-        limit=None,
-        anchor_name="bare sign_pdf loop + PKCS11Signer",
-        notes=(
-            "NOT the shipped code: the same patch as the invisible what-if; per file: ours "
-            f"{ms(fast.median) / BATCH_SIZE:.1f} ms, "
-            f"bare {ms(bare_again.median) / BATCH_SIZE:.1f} ms"
-        ),
-        unit="s",
-    )
-    return [result, whatif], ours_stats.median / BATCH_SIZE
+    return [result], ours_stats.median / BATCH_SIZE
 
 
 MINI_BATCH = 10
@@ -395,17 +356,11 @@ def bench_cli(rig: Rig, batch_per_file: float) -> list[Result]:
 # --- (4) the big file -------------------------------------------------------------------------
 WHATIFS_BIG = (
     (
-        "big_digest_reads",
-        "re-validation hashing in 1 MiB reads",
-        "pyhanko's byte_range_digest called with chunk_size=1 MiB (it reads 4 KiB at a time) "
-        "during the engine's re-validation",
-    ),
-    (
         "one_pass_digests",
         "one 1 MiB-read pass for re-validation + sha256",
         "the re-validation's byte-range digest and the output's SHA-256 for the file store "
         "computed in ONE read of the file (bench/phases.py one_pass_digests), instead of a "
-        "4 KiB-read pass plus a separate sha256_of pass; the output's sha256 was checked",
+        "1 MiB-read pass plus a separate sha256_of pass; the output's sha256 was checked",
     ),
 )
 

@@ -31,6 +31,7 @@ from app.signing.pades.errors import (
     ValidationDataUnavailable,
 )
 from app.signing.pades.fill import fill_fields
+from app.signing.pades.hexread import fast_hex
 from app.signing.pades.images import prepare_image
 from app.signing.pades.inputs import Change, ensure_allowed, open_for_update
 from app.signing.pades.ltv import (
@@ -38,6 +39,8 @@ from app.signing.pades.ltv import (
     add_document_timestamp,
     add_validation_data,
     estimate_cms_size,
+    forget_cms_size,
+    remember_cms_size,
 )
 from app.signing.pades.model import Level, ResolvedPlacement, Role, SignRequest, SignResult
 from app.signing.pades.output import Stage, sha256_of
@@ -144,13 +147,20 @@ async def sign_working_copy(
     handle: BinaryIO, request: SignRequest, signer: Any, *, name: str
 ) -> Signed:
     """Sign the staged copy in ``handle`` as ``request`` says; re-validate; leave it unsynced."""
+    with fast_hex():  # our own reads of signature dictionaries: hex strings in blocks
+        return await _sign_working_copy(handle, request, signer, name=name)
+
+
+async def _sign_working_copy(
+    handle: BinaryIO, request: SignRequest, signer: Any, *, name: str
+) -> Signed:
     if signer.signing_cert is None:
         raise SigningError("the signer has no certificate")
     if request.level.wants_timestamp and request.timestamper is None:
         raise InvalidInput(f"{request.level.value} needs a timestamp server", level=request.level)
     if request.level.wants_validation_data and request.validation_context is None:
         raise InvalidInput(f"{request.level.value} needs a validation context")
-    roots = ensure_chain(signer, request.chain)
+    ensure_chain(signer, request.chain)
     opened = open_for_update(handle, name=name, password=request.password)
     writer = opened.writer
     before = await signature_states(writer.prev, diff=False) if _has_sigs(writer) else {}
@@ -194,7 +204,7 @@ async def sign_working_copy(
             pending_ts, reason = True, exc.message
     if pending_ts and request.level.wants_validation_data:
         pending_val = True
-    await _recheck(handle, request.password, where.field_name, before, roots)
+    await _recheck(handle, request.password, where.field_name, before, signer.signing_cert)
     return Signed(where.field_name, where, now, level, pending_ts, pending_val, reason)
 
 
@@ -239,10 +249,16 @@ async def _sign(
             bytes_reserved=estimate_cms_size(signer, request.timestamper if stamper else None),
         )
         prepared, output = tbs.digest_tbs_document(in_place=True, chunk_size=CHUNK)
-        post = await tbs.perform_signature(
-            document_digest=prepared.document_digest,
-            pdf_cms_signed_attrs=PdfCMSSignedAttributes(signing_time=now),
-        )
+        try:
+            post = await tbs.perform_signature(
+                document_digest=prepared.document_digest,
+                pdf_cms_signed_attrs=PdfCMSSignedAttributes(signing_time=now),
+            )
+        except Exception:
+            forget_cms_size(signer)  # in case the reservation was too small: estimate next time
+            raise
+        token_size = stamper.token_size if stamper is not None else 0
+        remember_cms_size(signer, stamper is not None, post.sig_contents, token_size)
         await post.post_signature_processing(output, chunk_size=CHUNK)
     except AppError:
         raise
@@ -252,13 +268,24 @@ async def _sign(
 
 
 async def _recheck(
-    handle: BinaryIO, password: str | None, field: str, before: dict[str, Any], roots: list[Any]
+    handle: BinaryIO,
+    password: str | None,
+    field: str,
+    before: dict[str, Any],
+    signing_cert: asn1_x509.Certificate,
 ) -> None:
+    """Re-read what was written: the new signature intact, valid and made by ``signing_cert``;
+    every signature valid before still valid. No certificate path is built here: the chain's
+    trust is the verification use case's business (and was the signer's choice)."""
     reader = open_reader(handle, password)
-    after = await signature_states(reader, trust_roots=roots)
+    after = await signature_states(reader)
     ours = after.get(field)
     if ours is None or not (ours.intact and ours.valid):
         raise SignatureCheckFailed(f"the new signature {field} does not validate", field=field)
+    if ours.signer_cert != signing_cert.dump():
+        raise SignatureCheckFailed(
+            f"the new signature {field} names another signer certificate", field=field
+        )
     for name, state in before.items():
         if not still_fine(state, after.get(name)):
             raise SignatureCheckFailed(

@@ -11,11 +11,13 @@ Must not: retry on its own, or treat a revoked certificate as "pending".
 from __future__ import annotations
 
 import asyncio
+import hashlib
 import logging
 from typing import Any, BinaryIO, cast
 
 import aiohttp
 from asn1crypto import cms
+from asn1crypto import parser as asn1_parser
 from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 from pyhanko.sign.signers.pdf_signer import PdfTimeStamper
 from pyhanko.sign.timestamps import TimeStamper
@@ -46,6 +48,12 @@ log = logging.getLogger(__name__)
 DEFAULT_TOKEN_SIZE = 8192
 _CMS_OVERHEAD = 2048  # signed attributes, algorithm identifiers, ASN.1 framing
 _token_sizes: dict[str, int] = {}
+# Once a signer (certificate + the chain it embeds) has signed at a level, the CMS size without
+# the timestamp token is known to the byte: RSA signatures have a fixed length, the signed
+# attributes too. Keyed by (chain, timestamped); the largest size seen.
+_cms_sizes: dict[tuple[str, bool], int] = {}
+CMS_MARGIN = 256  # ECDSA's DER signature varies by a few bytes; attribute encodings by none
+TOKEN_MARGIN = 1024  # a TSA's tokens vary (serial, nonce, time); its chain may be reissued
 
 _UNREACHABLE: tuple[type[BaseException], ...] = (
     TimestampRequestError,
@@ -73,9 +81,42 @@ def remember_token(timestamper: Any, token: cms.ContentInfo) -> None:
     _token_sizes[key] = max(size, _token_sizes.get(key, 0))
 
 
+def _chain_key(signer: Any) -> str:
+    cert = signer.signing_cert.dump()
+    digest = hashlib.sha256(cert)
+    for der in sorted({c.dump() for c in signer.cert_registry} - {cert}):
+        digest.update(der)
+    return digest.hexdigest()
+
+
+def remember_cms_size(signer: Any, timestamped: bool, contents: bytes, token_size: int) -> None:
+    """Learn the size of the CMS just made (without its timestamp token, ``token_size``) from
+    the ``/Contents`` written (the DER, then zero padding)."""
+    _, _, _, header, body, _ = asn1_parser.parse(contents, strict=False)
+    key = (_chain_key(signer), timestamped)
+    size = max(0, len(header) + len(body) - token_size)
+    _cms_sizes[key] = max(size, _cms_sizes.get(key, 0))
+
+
+def forget_cms_size(signer: Any) -> None:
+    """Back to the estimate for this signer (after a reservation turned out too small)."""
+    key = _chain_key(signer)
+    for timestamped in (False, True):
+        _cms_sizes.pop((key, timestamped), None)
+
+
 def estimate_cms_size(signer: Any, timestamper: Any | None) -> int:
-    """Room to reserve for the CMS, in hex digits as pyhanko's ``bytes_reserved`` counts it:
-    certificates + signature + attributes (+ one timestamp token), plus a margin."""
+    """Room to reserve for the CMS, in hex digits as pyhanko's ``bytes_reserved`` counts it.
+
+    The size this signer's CMS had before (at the same level) plus ``CMS_MARGIN``, plus the
+    largest token seen from the TSA and ``TOKEN_MARGIN``; the first time, an estimate from the
+    certificates + signature + attributes (+ one timestamp token) with 10 % to spare."""
+    learned = _cms_sizes.get((_chain_key(signer), timestamper is not None))
+    if learned is not None:
+        size = learned + CMS_MARGIN
+        if timestamper is not None:
+            size += token_size_hint(timestamper) + TOKEN_MARGIN
+        return 2 * size
     cert = signer.signing_cert
     certs = {cert.dump()} | {c.dump() for c in signer.cert_registry}
     key_bytes = max(256, cert.public_key.bit_size // 8) * 2 + 16  # ECDSA needs ~2x
@@ -112,6 +153,7 @@ class OneShotTimeStamper(TimeStamper):
         self.inner = inner
         self.failure: str = ""
         self.calls = 0
+        self.token_size = 0  # DER size of the token handed to pyhanko
 
     async def async_timestamp(self, message_digest: bytes, md_algorithm: str) -> Any:
         self.calls += 1
@@ -124,6 +166,7 @@ class OneShotTimeStamper(TimeStamper):
             log.warning("%s", self.failure)
             return None
         remember_token(self.inner, token)
+        self.token_size = len(token.dump())
         return token
 
     async def async_dummy_response(self, md_algorithm: str) -> Any:
