@@ -53,9 +53,7 @@ SQLITE_FTS = [
 
 def upgrade() -> None:
     op.add_column("documents", sa.Column("due_date", sa.Date(), nullable=True))
-    op.add_column(
-        "documents", sa.Column("quarantine_request", sa.String(length=10), nullable=True)
-    )
+    op.add_column("documents", sa.Column("quarantine_request", sa.String(length=10), nullable=True))
     op.add_column("documents", sa.Column("quarantine_from", sa.String(length=20), nullable=True))
     op.add_column("deliveries", sa.Column("request", sa.String(length=10), nullable=True))
     op.add_column("deliveries", sa.Column("answer", sa.String(length=2), nullable=True))
