@@ -18,6 +18,7 @@ from typing import Any
 
 from app import APP_NAME, __version__
 from app.cli_doc import add_doc_commands
+from app.cli_sync import add_sync_commands
 from app.errors import AppError, UserCancelled
 from app.messages import describe
 from app.paths import default_data_dir
@@ -194,6 +195,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_token_commands(sub)
     _add_sign_command(sub)
     add_doc_commands(sub)
+    add_sync_commands(sub)
     _add_report_commands(sub)
     _add_verify_commands(sub)
 

@@ -95,11 +95,7 @@ def task_ours(args: dict[str, Any]) -> dict[str, Any]:
             from bench.phases import engine_phases
 
             phases = stack.enter_context(engine_phases())
-        if args.get("whatif") == "big_digest_reads":
-            from bench.phases import big_digest_reads
-
-            stack.enter_context(big_digest_reads())
-        elif args.get("whatif") == "one_pass_digests":
+        if args.get("whatif") == "one_pass_digests":
             from bench.phases import one_pass_digests
 
             stack.enter_context(one_pass_digests())

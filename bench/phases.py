@@ -6,17 +6,14 @@ the originals back. It changes nothing in what runs; it is used in separate runs
 headline timings, so its few microseconds of overhead never reach the results table.
 The what-ifs show what a change would buy, measured, before anybody makes it:
 ``without_recheck()`` replaces the post-signing re-validation with a no-op (its whole cost);
-``fast_hex_strings()`` swaps pyhanko's PDF hex-string reader (one ``read(1)`` and two Python
-calls per hex digit: ~9 ms for the ~13,000 digits of a signature's ``/Contents``) for one that
-reads in blocks and decodes with ``binascii``; ``big_digest_reads()`` makes pyhanko's
-validation hash the byte range in 1 MiB reads instead of 4 KiB. All are bench-only patches
-active inside a ``with`` block; the shipped code is never edited.
+``one_pass_digests()`` folds the re-validation's byte-range digest and the output's SHA-256 into
+one read. Both are bench-only patches active inside a ``with`` block; the shipped code is never
+edited. (The earlier what-ifs ``fast_hex_strings`` and ``big_digest_reads`` became the shipped
+code: ``app/signing/pades/hexread.py`` and ``verify.seed_digest``.)
 """
 
 from __future__ import annotations
 
-import binascii
-import functools
 import inspect
 import os
 import time
@@ -112,74 +109,17 @@ def describe(acc: dict[str, float], runs: int, *, unit: str = "ms") -> str:
     return ", ".join(f"{label} {value / runs * scale:.1f}" for label, value in parts) + f" {unit}"
 
 
-_PDF_WHITESPACE = b"\x00\t\n\x0c\r "
-
-
-def _fast_hex_reader(original: Any) -> Any:
-    from pyhanko.pdf_utils import generic
-    from pyhanko.pdf_utils.misc import PdfStreamError
-
-    def read_hex_string_from_stream(stream: Any) -> Any:
-        start = stream.tell()
-        stream.read(1)  # "<"
-        parts = []
-        while True:
-            block = stream.read(8192)
-            if not block:
-                raise PdfStreamError("Stream ended prematurely")
-            end = block.find(b">")
-            if end >= 0:
-                parts.append(block[:end])
-                stream.seek(end + 1 - len(block), os.SEEK_CUR)
-                break
-            parts.append(block)
-        digits = b"".join(parts).translate(None, _PDF_WHITESPACE)
-        if b"%" in digits:  # a comment inside: leave the odd case to pyhanko's own reader
-            stream.seek(start)
-            return original(stream)
-        if len(digits) % 2:
-            digits += b"0"
-        try:
-            return generic.pdf_string(binascii.unhexlify(digits))
-        except binascii.Error as exc:
-            raise PdfStreamError(f"Unexpected token in hex string: {exc}") from exc
-
-    return read_hex_string_from_stream
-
-
-@contextmanager
-def fast_hex_strings() -> Iterator[None]:
-    """What-if: pyhanko reads PDF hex strings in blocks (bench only)."""
-    from pyhanko.pdf_utils import generic
-
-    original = generic.read_hex_string_from_stream
-    with _patched([(generic, "read_hex_string_from_stream", _fast_hex_reader(original))]):
-        yield
-
-
-@contextmanager
-def big_digest_reads(chunk_size: int = 1 << 20) -> Iterator[None]:
-    """What-if: pyhanko's validation digests the byte range in ``chunk_size`` reads."""
-    from pyhanko.sign.validation import pdf_embedded
-
-    original = pdf_embedded.byte_range_digest  # type: ignore[attr-defined]
-    bigger = functools.partial(original, chunk_size=chunk_size)
-    with _patched([(pdf_embedded, "byte_range_digest", bigger)]):
-        yield
-
-
 @contextmanager
 def one_pass_digests(chunk_size: int = 1 << 20) -> Iterator[None]:
     """What-if: the re-validation's byte-range digest and the output's SHA-256 (for the file
     store) come from ONE read of the file in ``chunk_size`` reads, instead of two passes
-    (the first in 4 KiB reads). Bench only; the engine's checks still run on what is read."""
+    (both in 1 MiB reads). Bench only; the engine's checks still run on what is read."""
     import hashlib
 
     from cryptography.hazmat.primitives import hashes
     from pyhanko.sign.general import get_pyca_cryptography_hash  # type: ignore[attr-defined]
-    from pyhanko.sign.validation import pdf_embedded
 
-    from app.signing.pades import engine
+    from app.signing.pades import engine, verify
 
     whole: dict[int, tuple[int, str]] = {}  # id(stream) -> (size, sha256 hex of all of it)
     original_sha = engine.sha256_of  # type: ignore[attr-defined]
@@ -214,6 +154,6 @@ def one_pass_digests(chunk_size: int = 1 << 20) -> Iterator[None]:
         return original_sha(handle)
 
     with _patched(
-        [(pdf_embedded, "byte_range_digest", byte_range_digest), (engine, "sha256_of", sha256_of)]
+        [(verify, "byte_range_digest", byte_range_digest), (engine, "sha256_of", sha256_of)]
     ):
         yield

@@ -20,12 +20,16 @@ from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app import APP_NAME, __version__
+from app import settings as S
 from app.errors import AppError, UserCancelled
 from app.logs import LOG_FILE
 from app.messages import describe
 from app.paths import resource
+from app.services.documents import USER_ENV, Actor, sign_in
 from app.services.workspace import Workspace, open_workspace
+from app.ui.dialogs.sign_in import ask_person
 from app.ui.errors import show_error
+from app.ui.i18n import install_translators, remove_translators
 from app.ui.main_window import MainWindow
 from app.ui.tasks import SyncTaskRunner, TaskRunner
 
@@ -93,6 +97,7 @@ def create_main_window(
     demo: bool = False,
     *,
     runner: TaskRunner | SyncTaskRunner | None = None,
+    actor: Actor | None = None,
 ) -> MainWindow:
     """The main window over ``ws``; tests pass a ``SyncTaskRunner``."""
     if runner is None:
@@ -100,7 +105,19 @@ def create_main_window(
         app = QCoreApplication.instance()
         if app is not None:
             app.aboutToQuit.connect(runner.shutdown)
-    return MainWindow(ws, runner, demo=demo)
+    return MainWindow(ws, runner, demo=demo, actor=actor)
+
+
+def start_person(ws: Workspace) -> tuple[bool, Actor | None]:
+    """Who works at start: ``VBDT_USER`` if set, nobody in smoke runs, else the sign-in dialog.
+    Returns (go on, person)."""
+    named = os.environ.get(USER_ENV, "").strip()
+    if named:
+        return True, sign_in(ws, named)
+    if _smoke_exit_ms() is not None:
+        return True, None
+    actor = ask_person(ws)
+    return actor is not None, actor
 
 
 def _smoke_exit_ms() -> int | None:
@@ -152,13 +169,25 @@ def run_gui(
         )
         return 1
 
+    translators = install_translators(str(ws.settings.get(S.LANGUAGE)), app)
+    try:
+        go_on, actor = start_person(ws)
+    except Exception as exc:
+        log.exception("sign-in failed")
+        show_error(None, exc)
+        go_on, actor = False, None
+    if not go_on:
+        ws.close()
+        return 0
+
     runner = TaskRunner()
     app.aboutToQuit.connect(runner.shutdown)
     try:
-        window = create_main_window(ws, demo, runner=runner)
+        window = create_main_window(ws, demo, runner=runner, actor=actor)
         window.show()
         _schedule_smoke_exit(app, window)
         return app.exec()
     finally:
         runner.shutdown()
         ws.close()
+        remove_translators(translators)

@@ -11,14 +11,29 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QSplitter, QWidget
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app import APP_NAME, __version__
 from app.domain.queues import QUEUE_BY_ID, Queue
+from app.domain.roles import Action, can
 from app.domain.types import Direction
 from app.logs import LOG_FILE
+from app.services.documents import Actor
 from app.services.queues import DocumentRow, Overview, list_queue, load_overview
 from app.services.workspace import Workspace
+from app.ui.dialogs.draft_form import PdfDropFilter
+from app.ui.dialogs.sign_in import ask_person, queues_for
+from app.ui.dialogs.sync_status import SyncStatus
+from app.ui.document.action_bar import ActionBar
+from app.ui.document.actions import ActionController
 from app.ui.errors import show_error
 from app.ui.panels.document_list import DocumentListPanel
 from app.ui.panels.sidebar import QueueSidebar
@@ -34,12 +49,17 @@ class MainWindow(QMainWindow):
         runner: TaskRunner | SyncTaskRunner,
         *,
         demo: bool = False,
+        actor: Actor | None = None,
+        prompts: object | None = None,
+        verifier: object | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.ws = ws
         self.runner = runner
         self.demo = demo
+        self.prompts, self.verifier = prompts, verifier
+        self.document_windows: list[QWidget] = []
         self._agency_name = ""
         self._generation = 0  # bumped on every queue load; stale results are dropped
 
@@ -47,13 +67,20 @@ class MainWindow(QMainWindow):
         self._update_title()
         self.sidebar = QueueSidebar(self)
         self.documents = DocumentListPanel(self)
+        self.controller = ActionController(ws, runner, self, prompts=prompts, verifier=verifier)
+        self.list_actions = ActionBar(self.controller, self)
         self._build_central()
         self._build_status_bar()
         self._build_menus()
 
         self.sidebar.queue_selected.connect(self.load_queue)
         self.documents.search.textChanged.connect(self._update_status)
+        self.documents.document_activated.connect(self.open_document)
+        self.documents.table.selectionModel().currentRowChanged.connect(self._update_list_actions)
+        self.controller.done.connect(lambda _result: self.refresh())
         self._initial_size()
+        self.drop_filter = PdfDropFilter(self, self.controller.new_draft)
+        self.set_actor(actor)
 
         self.refresh_counts()
         self.sidebar.select_queue(Queue.INCOMING)  # loads its rows
@@ -73,7 +100,12 @@ class MainWindow(QMainWindow):
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.setChildrenCollapsible(False)
         splitter.addWidget(self.sidebar)
-        splitter.addWidget(self.documents)
+        right = QWidget(self)
+        column = QVBoxLayout(right)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.list_actions)
+        column.addWidget(self.documents, 1)
+        splitter.addWidget(right)
         splitter.setStretchFactor(0, 0)
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([self.sidebar.sizeHint().width(), 1000])
@@ -85,11 +117,27 @@ class MainWindow(QMainWindow):
         self.network_label = QLabel(self.tr("Ngoại tuyến"), self)
         self.network_label.setObjectName("networkStatus")
         self.network_label.setToolTip(self.tr("Chưa kết nối trục liên thông"))
+        self.user_label = QLabel(self)
+        self.user_label.setObjectName("signedInUser")
         self.statusBar().addWidget(self.status_label, 1)
+        self.statusBar().addPermanentWidget(self.user_label)
+        self.sync_status = SyncStatus(self.ws, self.runner, self.network_label, self)
+        self.statusBar().addPermanentWidget(self.sync_status)
         self.statusBar().addPermanentWidget(self.network_label)
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&Tệp"))
+        self.new_draft_action = QAction(self.tr("&Văn bản đi mới từ PDF…"), self)
+        self.new_draft_action.setShortcut(QKeySequence("Ctrl+N"))
+        self.new_draft_action.triggered.connect(self.ask_new_draft)
+        file_menu.addAction(self.new_draft_action)
+        self.switch_user_action = QAction(self.tr("Đổi người &dùng…"), self)
+        self.switch_user_action.triggered.connect(self.switch_user)
+        file_menu.addAction(self.switch_user_action)
+        self.settings_action = QAction(self.tr("&Cài đặt…"), self)
+        self.settings_action.triggered.connect(self.show_settings)
+        file_menu.addAction(self.settings_action)
+        file_menu.addSeparator()
         self.quit_action = QAction(self.tr("Th&oát"), self)
         self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
@@ -134,6 +182,70 @@ class MainWindow(QMainWindow):
         menu = self.menuBar().addMenu(self.tr("&Ký số"))
         menu.addActions([self.sign_action, self.token_doctor_action])
 
+    # --- person and documents -----------------------------------------------------------------
+    def set_actor(self, actor: Actor | None) -> None:
+        """The signed-in person: their role decides the queues shown and the action buttons."""
+        self.actor = actor
+        self.controller.actor = actor
+        for window in self.document_windows:
+            window.controller.actor = actor
+        visible = queues_for(actor.role if actor else None)
+        for i in range(self.sidebar.count()):
+            queue = Queue(self.sidebar.item(i).data(Qt.ItemDataRole.UserRole))
+            self.sidebar.setRowHidden(i, queue not in visible)
+        current = self.sidebar.current_queue()
+        if current is not None and current not in visible:
+            self.sidebar.select_queue(visible[0])
+        self.user_label.setText(
+            self.tr("Người dùng: {name}").format(name=actor.full_name) if actor else ""
+        )
+        self.settings_action.setEnabled(actor is None or can(actor.role, Action.SETTINGS))
+        self.new_draft_action.setEnabled(self.controller.can_draft())
+        self.new_draft_action.setToolTip(
+            "" if self.controller.can_draft() else self.tr("Chỉ chuyên viên soạn dự thảo")
+        )
+        self._update_list_actions()
+
+    def ask_new_draft(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Chọn tệp PDF dự thảo"), "", self.tr("Tệp PDF (*.pdf)")
+        )
+        if path:
+            self.controller.new_draft(Path(path))
+
+    def show_settings(self) -> None:
+        from app.ui.dialogs.settings_dialog import SettingsDialog
+
+        SettingsDialog(self.ws, self.runner, self).exec()
+
+    def switch_user(self) -> None:
+        actor = ask_person(self.ws, self)
+        if actor is not None:
+            self.set_actor(actor)
+
+    def open_document(self, doc_id: int) -> QWidget:
+        # Imported on first use: the view pulls in the verification engine and pyhanko, which
+        # would otherwise cost about a second at every start.
+        from app.ui.document.view import DocumentWindow
+
+        window = DocumentWindow(
+            self.ws, self.runner, doc_id, actor=self.actor,
+            verifier=self.verifier, prompts=self.prompts, parent=self,
+        )  # fmt: skip
+        window.changed.connect(lambda _result: self.refresh())
+        window.destroyed.connect(lambda: self.document_windows.remove(window))
+        self.document_windows.append(window)
+        window.show()
+        return window
+
+    def _update_list_actions(self, *_args: object) -> None:
+        doc_id = self.documents.current_document_id()
+        row = next((r for r in self.documents.visible_rows() if r.id == doc_id), None)
+        if row is None:
+            self.list_actions.clear()
+            return
+        self.list_actions.set_document(row.id, row.direction, row.state, row.secrecy)
+
     # --- loading --------------------------------------------------------------------------------
     def refresh(self) -> None:
         """F5: reload the counts and the current queue."""
@@ -144,6 +256,7 @@ class MainWindow(QMainWindow):
 
     def refresh_counts(self) -> None:
         ws = self.ws
+        self.sync_status.refresh()
         self.runner.run(
             lambda: load_overview(ws),
             on_success=self._on_overview,
@@ -175,6 +288,7 @@ class MainWindow(QMainWindow):
         show_sender = QUEUE_BY_ID[queue].direction is not Direction.OUTGOING
         self.documents.set_rows(rows, show_sender=show_sender)
         self._update_status()
+        self._update_list_actions()
 
     def _on_load_error(self, exc: BaseException) -> None:
         log.error("loading failed", exc_info=exc)

@@ -1,0 +1,1 @@
+"""Dialogs: sign-in, the workflow action forms, the new-draft form, settings."""

@@ -1,0 +1,123 @@
+"""The sync part of the status bar: online or offline, what waits to be sent and for how long,
+what failed, the last successful sync, and "Đồng bộ ngay" (one engine pass on the "net" worker).
+
+Counts come from ``app.sync.engine.counts.read_counts``; the button is off until a platform
+address is configured.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
+
+from app import settings as S
+from app.domain.calendar import to_local
+from app.services.workspace import Workspace
+from app.sync.engine import SyncCounts
+from app.sync.engine.counts import read_counts
+from app.ui.errors import show_error
+
+REFRESH_MS = 30_000
+
+
+def load_counts(ws: Workspace, online: bool | None = None) -> SyncCounts:
+    with ws.db.read() as session:
+        return read_counts(session, datetime.now(UTC), online)
+
+
+def sync_once(ws: Workspace) -> Any:
+    """One engine pass (send, receive, catch up); returns its RunReport."""
+    from app.cli_sync import build_engine
+
+    runtime = build_engine(ws)
+    try:
+        return runtime.engine.run_once()
+    finally:
+        runtime.close()
+
+
+class SyncStatus(QWidget):
+    def __init__(
+        self, ws: Workspace, runner: Any, network_label: QLabel, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("syncStatus")
+        self.ws, self.runner, self.network_label = ws, runner, network_label
+        self.online: bool | None = None
+        self.counts: SyncCounts | None = None
+        self.label = QLabel(self)
+        self.button = QPushButton(self.tr("Đồng bộ ngay"), self)
+        self.button.setObjectName("syncNow")
+        self.button.clicked.connect(self.sync_now)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.label)
+        layout.addWidget(self.button)
+        if not ws.settings.get(S.PLATFORM_URL):
+            self.button.setEnabled(False)
+            self.button.setToolTip(
+                self.tr("Chưa cấu hình địa chỉ trục liên thông (thiết lập {key})").format(
+                    key=S.PLATFORM_URL.key
+                )
+            )
+        self.timer = QTimer(self)
+        self.timer.setInterval(REFRESH_MS)
+        self.timer.timeout.connect(self.refresh)
+        self.timer.start()
+
+    def refresh(self) -> None:
+        ws, online = self.ws, self.online
+        self.runner.run(
+            lambda: load_counts(ws, online), on_success=self.show_counts, on_error=lambda _e: None,
+            owner=self,
+        )  # fmt: skip
+
+    def show_counts(self, counts: SyncCounts, now: datetime | None = None) -> None:
+        self.counts = counts
+        now = now or datetime.now(UTC)
+        parts = [self.tr("Chờ gửi: {n}").format(n=counts.waiting)]
+        if counts.waiting and counts.oldest_waiting_since is not None:
+            minutes = max(0, int((now - counts.oldest_waiting_since).total_seconds() // 60))
+            age = (
+                self.tr("{n} phút").format(n=minutes)
+                if minutes < 120
+                else self.tr("{n} giờ").format(n=minutes // 60)
+            )
+            parts[0] += self.tr(" (lâu nhất {age})").format(age=age)
+        if counts.failed:
+            parts.append(self.tr("Lỗi: {n}").format(n=counts.failed))
+        last = (
+            to_local(counts.last_success).strftime("%d/%m/%Y %H:%M")
+            if counts.last_success
+            else self.tr("chưa")
+        )
+        parts.append(self.tr("Đồng bộ lần cuối: {when}").format(when=last))
+        self.label.setText(" · ".join(parts))
+        if counts.stuck:
+            self.label.setToolTip("\n".join(item.reason for item in counts.stuck))
+        if counts.online is not None:
+            self.network_label.setText(
+                self.tr("Trực tuyến") if counts.online else self.tr("Ngoại tuyến")
+            )
+
+    def sync_now(self) -> None:
+        self.button.setEnabled(False)
+        ws = self.ws
+
+        def done(report: Any) -> None:
+            self.button.setEnabled(True)
+            self.online = report.online
+            self.button.setToolTip(report.summary())
+            if report.counts is not None:
+                self.show_counts(report.counts)
+
+        def failed(exc: BaseException) -> None:
+            self.button.setEnabled(True)
+            show_error(self, exc)
+
+        self.runner.run(
+            lambda: sync_once(ws), on_success=done, on_error=failed, kind="net", owner=self
+        )

@@ -1,0 +1,26 @@
+"""What the document view loads on a worker: the details snapshot and the path of the current
+main file in the file store (verification is a separate, slower task). No Qt."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from app.services.documents import DocumentDetails, document_details
+from app.services.workspace import Workspace
+
+
+@dataclass(frozen=True)
+class Loaded:
+    details: DocumentDetails
+    main_path: Path | None
+    main_name: str
+
+
+def load_document(ws: Workspace, doc_id: int) -> Loaded:
+    details = document_details(ws, doc_id)
+    main = [f for f in details.files if f.current and f.role == "main"]
+    pdfs = [f for f in main if f.media_type == "application/pdf" or f.name.lower().endswith(".pdf")]
+    if not pdfs:
+        return Loaded(details, None, "")
+    return Loaded(details, ws.files.path_for(pdfs[0].sha256), pdfs[0].name)
