@@ -35,7 +35,9 @@ def test_final_try_refuses_without_a_login(qtbot, fake, pdfs) -> None:
     assert "liên hệ nhà cung cấp" in refusal.banner.text()
     assert fake.lib.login_calls == []
     assert fake.prompter.current is None  # never asked for a PIN
-    assert dialog.pages.currentIndex() == 0 and dialog.sign_button.isEnabled()
+    # Back on the first page. The sign button may be on or off: a token listing already in
+    # flight when the timer stopped can land after the refusal and (rightly) disable the choice.
+    assert dialog.pages.currentIndex() == 0
 
 
 def test_final_try_token_cannot_even_be_chosen(qtbot, fake, pdfs) -> None:
