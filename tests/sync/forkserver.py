@@ -4,10 +4,11 @@ paying the interpreter's import time again for every one.
 ``python -m tests.sync.forkserver`` imports the heavy libraries once (SQLAlchemy, Alembic, httpx,
 lxml, the models and services) but NOT ``app.sync.engine``, then reads one JSON job per line on
 stdin (``{"argv": [...], "env": {...}}``). For each it forks: the child sets the environment
-(``VBDT_CRASHPOINT``), imports the engine (so the crash point is read at import, as in a fresh
-``python -m app``), runs the command and exits with its code, or 77 from ``os._exit`` at the crash
-point. The server answers ``{"rc": N}``. It never starts a thread or opens a database itself, so
-forking is safe. POSIX only; elsewhere the matrix starts plain subprocesses.
+(``VBDT_CRASHPOINT``), imports the command line and with it the engine (so the crash point is
+read at import, as in a fresh ``python -m app``), runs the command and exits with its code, or
+77 from ``os._exit`` at the crash point. The server answers ``{"rc": N}``. It never starts a
+thread or opens a database itself, so forking is safe. POSIX only; elsewhere the matrix starts
+plain subprocesses.
 """
 
 from __future__ import annotations
@@ -22,7 +23,6 @@ def _preload() -> None:
     import httpx  # noqa: F401
     import lxml.etree  # type: ignore[import-untyped]  # noqa: F401
 
-    import app.cli  # noqa: F401
     import app.services.documents  # noqa: F401
     import app.services.workspace  # noqa: F401
     import app.sync.edxml  # noqa: F401

@@ -1,8 +1,6 @@
-"""``python -m tests.sync.runner [--data-dir D] [--db-url U] sync ...``: the CLI with ``sync``.
-
-``app/cli.py`` gains the ``sync`` command through two wiring lines (docs/sync.md); until they
-land, this runner adds it to the same parser and dispatches like ``app.cli.main``, so the
-subprocess tests run the command ``python -m app sync`` will run.
+"""``python -m tests.sync.runner [--data-dir D] [--db-url U] sync ...``: ``python -m app`` for the
+crash matrix's children, with the ``sync`` command added should ``app/cli.py`` not wire it, and
+dispatched like ``app.cli.main``.
 """
 
 from __future__ import annotations
