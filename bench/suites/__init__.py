@@ -5,6 +5,7 @@ A new suite is a module here with ``@suite("name", title=..., targets=...)`` fun
 GUI start/search, reports).
 """
 
+from bench import sync_bench  # noqa: F401 - registers the "sync" suite
 from bench.suites import gui, reports, search, signing, verification  # noqa: F401
 
 __all__ = ["gui", "reports", "search", "signing", "verification"]
