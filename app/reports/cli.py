@@ -55,6 +55,8 @@ class ReportService(Protocol):
 
     def print_slip(self, ws: Any, document_id: int, out_path: Path) -> RenderedPdf: ...
 
+    def print_verification(self, ws: Any, document_id: int, out_path: Path) -> Path: ...
+
     def print_stats(
         self,
         ws: Any,
@@ -137,6 +139,16 @@ def cmd_report_slip(args: argparse.Namespace, deps: ReportDeps) -> int:
     return EXIT_OK
 
 
+def cmd_report_verification(args: argparse.Namespace, deps: ReportDeps) -> int:
+    ws = deps.open_workspace(args)
+    try:
+        path = deps.service.print_verification(ws, args.document_id, Path(args.output))
+    finally:
+        ws.close()
+    print(f"Đã in báo cáo kiểm tra chữ ký số: {path}")
+    return EXIT_OK
+
+
 def cmd_report_stats(args: argparse.Namespace, deps: ReportDeps) -> int:
     start, end = _period(args)
     ws = deps.open_workspace(args)
@@ -204,4 +216,9 @@ def add_report_commands(
     )
     stats.set_defaults(handler=functools.partial(cmd_report_stats, deps=deps))
 
-    # TODO(verification engineer): `report verification ID` (app/reports/verification.py).
+    verification = actions.add_parser(
+        "verification", help="báo cáo kiểm tra chữ ký số của một văn bản (PDF)"
+    )
+    verification.add_argument("document_id", type=int, metavar="ID", help="mã văn bản")
+    verification.add_argument("-o", "--output", required=True, help="tệp PDF")
+    verification.set_defaults(handler=functools.partial(cmd_report_verification, deps=deps))

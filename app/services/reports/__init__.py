@@ -38,6 +38,7 @@ __all__ = [
     "print_register",
     "print_slip",
     "print_stats",
+    "print_verification",
     "register_info",
 ]
 
@@ -139,3 +140,39 @@ def print_stats(
     if csv_path is not None:
         write_stats_csv(report, csv_path, delimiter=csv_delimiter)
     return StatsFiles(pdf, csv_path, report)
+
+
+def print_verification(ws: Workspace, document_id: int, out_path: Path) -> Path:
+    """Verify the current main file of a document now and print the verification report.
+
+    Runs the same offline check as receiving (worker process, the workspace's trust pack, the
+    revocation cache), so the report says what the clerk's screen says.
+    """
+    import sqlalchemy as sa
+
+    from app.domain.types import FileRole
+    from app.errors import NotFound
+    from app.models import Document, DocumentFile
+    from app.reports.verification import render_verification_report
+    from app.services.documents.verification import default_verifier
+
+    with ws.db.read() as session:
+        doc = session.get(Document, document_id)
+        if doc is None:
+            raise NotFound(f"no document with id {document_id}", id=document_id)
+        main = session.scalars(
+            sa.select(DocumentFile)
+            .where(
+                DocumentFile.document_id == document_id,
+                DocumentFile.role == FileRole.MAIN,
+                DocumentFile.superseded_by_id.is_(None),
+            )
+            .order_by(DocumentFile.id.desc())
+        ).first()
+        if main is None:
+            raise NotFound(f"document {document_id} has no main file", id=document_id)
+        title, name, digest = f"{doc.code} — {doc.subject}", main.name, main.sha256
+    verdict = default_verifier(ws)(ws.files.path_for(digest))
+    return render_verification_report(
+        verdict, document_title=title, file_name=name, out_path=out_path
+    )
