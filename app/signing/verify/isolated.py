@@ -63,6 +63,10 @@ def _cap_memory(megabytes: int) -> None:
 
 
 def _worker(job: _Job, conn: Connection) -> None:
+    # A spawned child has no logging set up: without a handler, Python's last-resort handler
+    # would print pyhanko's tracebacks (it logs one per failed check) on the clerk's terminal.
+    # The verdict carries the reasons; the parent logs what matters.
+    logging.getLogger().addHandler(logging.NullHandler())
     try:
         _cap_memory(job.limits.memory_mb)
         verdict = verify_pdf(
