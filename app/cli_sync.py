@@ -262,9 +262,10 @@ def peer_pdfs(demo_dir: Path) -> tuple[PeerDocument, Callable[[int], bytes]]:
     from cryptography import x509
     from cryptography.hazmat.primitives.serialization import load_pem_private_key
 
-    from app.demo.documents import SAMPLE_DOCUMENTS, render_official_document
+    from app.demo.documents import render_official_document
     from app.demo.images import seal_png, signature_png
     from app.demo.pki import Issued, agency_subject, issue_end_entity, person_subject
+    from app.demo.samples import SAMPLE_DOCUMENTS
     from app.services.demo_tokens import PKI_DIR
     from app.signing.pades import (
         IssueRequest,

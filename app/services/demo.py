@@ -194,7 +194,8 @@ def init_demo(
 def _populate(
     ws: Workspace, session: Session, summary: DemoSummary, leader_name: str, now: datetime
 ) -> None:
-    from app.demo.documents import SAMPLE_DOCUMENTS, render_official_document
+    from app.demo.documents import render_official_document
+    from app.demo.samples import SAMPLE_DOCUMENTS
 
     by_code: dict[str, Agency] = {}
     for spec in AGENCIES:
