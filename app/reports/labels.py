@@ -10,6 +10,7 @@ from functools import lru_cache
 
 from app.domain.kinds import kind_from_code
 from app.domain.queues import STATE_LABELS, URGENCY_LABELS
+from app.domain.roles import ACTION_LABELS, Action
 from app.domain.types import DocumentState, Verdict
 from app.errors import InvalidInput
 
@@ -33,8 +34,25 @@ VERDICT_SEVERITY: dict[Verdict, int] = {
     Verdict.INVALID: 4,
 }
 
-# Audit actions as a clerk would say them; an action missing here prints as stored.
+# Audit actions as a clerk would say them. The workflow writes ``<direction>.<action>``
+# (``app.domain.workflow.transition``); the ``document.*`` names are older events (demo data, the
+# slip's parts II/III hook). An action missing here falls back to the workflow's action words.
 AUDIT_ACTION_LABELS: dict[str, str] = {
+    "incoming.receive": "Tiếp nhận văn bản",
+    "incoming.verify": "Kiểm tra văn bản",
+    "incoming.verify_again": "Kiểm tra lại chữ ký số",
+    "incoming.register": "Vào sổ văn bản đến",
+    "incoming.reject": "Trả lại văn bản",
+    "incoming.assign": "Phân công xử lý",
+    "incoming.process": "Bắt đầu xử lý",
+    "incoming.record_progress": "Cập nhật tiến độ xử lý",
+    "incoming.complete": "Hoàn thành xử lý",
+    "incoming.agree.recall": "Đồng ý thu hồi",
+    "incoming.agree.update": "Đồng ý cập nhật",
+    "incoming.agree.replace": "Đồng ý thay thế",
+    "incoming.refuse.recall": "Từ chối thu hồi",
+    "incoming.refuse.update": "Từ chối cập nhật",
+    "incoming.refuse.replace": "Từ chối thay thế",
     "document.created": "Tiếp nhận văn bản",
     "document.received": "Nhận văn bản qua trục liên thông",
     "document.verified": "Kiểm tra chữ ký số",
@@ -55,6 +73,7 @@ AUDIT_ACTION_LABELS: dict[str, str] = {
 }
 
 CANCELLED_NOTE = "Số đã hủy"
+_WORKFLOW_ACTIONS = frozenset(a.value for a in Action)
 
 
 def verdict_label(verdict: Verdict | None, signed: bool) -> str:
@@ -91,4 +110,11 @@ def state_label(state: DocumentState) -> str:
 
 
 def action_label(action: str) -> str:
-    return AUDIT_ACTION_LABELS.get(action, action)
+    """The words for an audit action; ``outgoing.sign`` → "Duyệt và ký"; unknown ones as stored."""
+    label = AUDIT_ACTION_LABELS.get(action)
+    if label is not None:
+        return label
+    parts = action.split(".")
+    if len(parts) >= 2 and parts[1] in _WORKFLOW_ACTIONS:
+        return ACTION_LABELS[Action(parts[1])]
+    return action

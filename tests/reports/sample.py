@@ -331,10 +331,30 @@ def _incoming(
 
 
 def _history(session: Session, doc: Document, assignment: Assignment, day: date) -> None:
+    """The events the incoming use cases write (``app.services.documents.incoming``), by name
+    and payload, plus one ``document.unit_note`` (part II, which no workflow step writes yet)."""
+    deadline = datetime.combine(day + timedelta(days=7), datetime.min.time(), UTC).isoformat()
     events: tuple[tuple[str, str, datetime, dict[str, object]], ...] = (
-        ("document.created", "vanthu", at(day, 8), {"subject": doc.subject}),
-        ("document.registered", "vanthu", at(day, 14), {"number": 3}),
-        ("document.assigned", "giamdoc", at(day, 16), {"opinion": assignment.opinion}),
+        ("incoming.receive", "vanthu", at(day, 8), {"to": "arrived", "files": []}),
+        (
+            "incoming.register",
+            "vanthu",
+            at(day, 14),
+            {"from": "verified", "to": "registered", "number": 3, "year": YEAR},
+        ),
+        (
+            "incoming.assign",
+            "giamdoc",
+            at(day, 16),
+            {
+                "from": "registered",
+                "to": "assigned",
+                "status": "04",
+                "lead": "cv1",
+                "co": ["cv3"],
+                "deadline": deadline,
+            },
+        ),  # fmt: skip
         (
             "document.unit_note",
             "cv1",
@@ -342,12 +362,17 @@ def _history(session: Session, doc: Document, assignment: Assignment, day: date)
             {"text": "Giao đồng chí Minh xây dựng dự thảo, đồng chí Đức phối hợp."},
         ),
         (
-            "document.handler_note",
+            "incoming.process",
             "cv1",
             at(day + timedelta(days=2)),
-            {"text": "Đề xuất ban hành công văn trả lời theo dự thảo kèm theo."},
-        ),
-        ("document.completed", "cv1", at(day + timedelta(days=3)), {}),
+            {
+                "from": "assigned",
+                "to": "processing",
+                "status": "05",
+                "note": "Đề xuất ban hành công văn trả lời theo dự thảo kèm theo.",
+            },
+        ),  # fmt: skip
+        ("incoming.complete", "cv1", at(day + timedelta(days=3)), {"to": "completed"}),
     )
     for action, actor, when, data in events:
         append_event(

@@ -32,8 +32,14 @@ def test_slip_data(sample_ws: Sample) -> None:
         "Vào sổ văn bản đến",
         "Phân công xử lý",
         "Ý kiến của lãnh đạo đơn vị",
-        "Đề xuất của người giải quyết",
+        "Bắt đầu xử lý",
         "Hoàn thành xử lý",
+    ]
+    # The assignment's usernames print as names, its deadline as a date; state codes not at all.
+    assert data.history[2].detail.startswith("Chủ trì: Lường Văn Minh; Phối hợp: Quàng Văn Đức")
+    assert "assigned" not in data.history[2].detail
+    assert [n.text for n in data.handler_notes] == [
+        "Đề xuất ban hành công văn trả lời theo dự thảo kèm theo."
     ]
     assert data.history[0].actor == "Nguyễn Thị Hoa"  # usernames shown as names
 

@@ -18,6 +18,7 @@ from app import settings as S
 from app.domain.calendar import WorkingCalendar
 from app.domain.types import Direction
 from app.reports.model import RegisterInfo, RegisterRow, RenderedPdf, SlipData, StatsReport
+from app.services.reports.choices import RegisterChoice, list_registers, list_units
 from app.services.reports.registers import (
     find_register,
     iter_register_rows,
@@ -29,9 +30,12 @@ from app.services.reports.stats import load_stats
 from app.services.workspace import Workspace
 
 __all__ = [
+    "RegisterChoice",
     "StatsFiles",
     "find_register",
     "iter_register_rows",
+    "list_registers",
+    "list_units",
     "load_slip",
     "load_stats",
     "local_agency",

@@ -1,9 +1,14 @@
 """The processing slip's query: one incoming document, its latest assignment and its history.
 
-Parts II and III of the slip (the unit leader's assignment, the handler's proposal) are read from
-audit events named ``UNIT_NOTE_ACTION`` and ``HANDLER_NOTE_ACTION`` whose data carries ``text``
-(or ``opinion``/``note``); until the processing use cases log those, the slip leaves ruled lines
-to write on. Must not: format or draw.
+Part I is the latest ``Assignment`` (the leader's opinion is stored there by ``assign``). Part III,
+the handler's proposal, is the notes the handlers already give when they start, record progress
+and complete (``incoming.process`` / ``incoming.record_progress`` / ``incoming.complete``, data
+key ``note``): reading those events, rather than having the use cases log a second event per
+step, keeps one audit row per step in the hash chain and gives documents processed earlier their
+notes too. Part II, the unit leader's opinion, has no step in the workflow (the agency leader
+assigns a handler directly): events named ``UNIT_NOTE_ACTION`` fill it when something logs them,
+else the slip leaves ruled lines to write on, as on paper. ``HANDLER_NOTE_ACTION`` events count
+as part III too. Must not: format or draw.
 """
 
 from __future__ import annotations
@@ -26,19 +31,27 @@ from app.services.reports.registers import worst_verdict
 
 UNIT_NOTE_ACTION = "document.unit_note"
 HANDLER_NOTE_ACTION = "document.handler_note"
+# The workflow steps whose ``note`` is the handler's own words (part III).
+HANDLER_STEPS = frozenset({"incoming.process", "incoming.record_progress", "incoming.complete"})
 _NOTE_KEYS = ("text", "opinion", "note")
-# Payload keys the slip already shows elsewhere, or that mean nothing to a clerk.
-_SKIP_KEYS = frozenset({"subject", "direction", "document_id", "id"})
+# Payload keys the slip already shows elsewhere, or that mean nothing to a clerk (state codes,
+# file digests, the status code sent to the platform).
+_SKIP_KEYS = frozenset(
+    {
+        "subject", "direction", "document_id", "id", "from", "to", "status", "register_id",
+        "year", "package", "files", "addressed_to_us",
+    }
+)  # fmt: skip
 _KEY_LABELS = {
+    "lead": "Chủ trì",
+    "co": "Phối hợp",
+    "deadline": "Hạn xử lý",
     "reason": "Lý do",
     "opinion": "Ý kiến",
     "note": "Ghi chú",
     "text": "Nội dung",
-    "deadline": "Hạn xử lý",
     "number": "Số",
-    "status": "Trạng thái",
     "verdict": "Kết quả",
-    "lead": "Chủ trì",
 }
 _MAX_VALUE = 160
 
@@ -47,17 +60,44 @@ def _person(session: Session, person_id: int | None) -> Person | None:
     return session.get(Person, person_id) if person_id is not None else None
 
 
-def _detail(data: dict[str, Any]) -> str:
+def _value(key: str, value: Any, names: dict[str, str]) -> str:
+    if key in ("lead", "co"):  # usernames, shown as names
+        people = value if isinstance(value, list) else [value]
+        return ", ".join(names.get(str(u), str(u)) for u in people)
+    if key == "deadline" and isinstance(value, str):
+        try:
+            return f"{local_date(datetime.fromisoformat(value)):%d/%m/%Y}"
+        except ValueError:
+            return value
+    return str(value)
+
+
+def _detail(data: dict[str, Any], names: dict[str, str]) -> str:
     parts = []
-    for key, value in data.items():
+    # The audit log stores keys sorted; print them in the order a clerk reads an assignment.
+    order = {key: i for i, key in enumerate(_KEY_LABELS)}
+    for key, value in sorted(data.items(), key=lambda kv: order.get(kv[0], len(order))):
         if key in _SKIP_KEYS or value in (None, "", [], {}):
             continue
-        text = str(value)
+        text = _value(key, value, names)
         if len(text) > _MAX_VALUE:
             text = text[: _MAX_VALUE - 1] + "…"
         label = _KEY_LABELS.get(key, key)
         parts.append(f"{label}: {text}")
     return "; ".join(parts)
+
+
+def _usernames(events: list[AuditEvent]) -> set[str]:
+    """Everyone an event names: its actor, and the lead and co-handlers of an assignment."""
+    found: set[str] = set()
+    for event in events:
+        if event.actor:
+            found.add(event.actor)
+        data = event.payload()
+        for key in ("lead", "co"):
+            value = data.get(key)
+            found.update(str(u) for u in (value if isinstance(value, list) else [value]) if u)
+    return found
 
 
 def _note_text(data: dict[str, Any]) -> str:
@@ -108,7 +148,7 @@ def load_slip(
             .order_by(AuditEvent.id)
         )
     )
-    actors = {e.actor for e in events if e.actor}
+    actors = _usernames(events)
     names: dict[str, str] = {}
     if actors:
         stmt = sa.select(Person.username, Person.full_name).where(Person.username.in_(actors))
@@ -121,11 +161,12 @@ def load_slip(
         at = datetime.fromisoformat(event.at)
         actor = names.get(event.actor, event.actor)
         data = event.payload()
-        history.append(SlipEvent(at, actor, action_label(event.action), _detail(data)))
+        history.append(SlipEvent(at, actor, action_label(event.action), _detail(data, names)))
+        note = _note_text(data)
         if event.action == UNIT_NOTE_ACTION:
-            unit_notes.append(SlipNote(at, actor, _note_text(data)))
-        elif event.action == HANDLER_NOTE_ACTION:
-            handler_notes.append(SlipNote(at, actor, _note_text(data)))
+            unit_notes.append(SlipNote(at, actor, note))
+        elif note and (event.action == HANDLER_NOTE_ACTION or event.action in HANDLER_STEPS):
+            handler_notes.append(SlipNote(at, actor, note))
 
     deadline = assignment.deadline if assignment else None
     if deadline is None and doc.due_at is not None:
