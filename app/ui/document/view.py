@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.domain.types import Direction
 from app.reports.verification import render_verification_report
 from app.services.documents import Actor, default_verifier
 from app.services.workspace import Workspace
@@ -31,6 +32,7 @@ from app.ui.document.loading import Loaded, load_document
 from app.ui.document.signature_panel import SignaturePanel
 from app.ui.errors import show_error
 from app.ui.pdf.preview import PdfPreview
+from app.ui.reports import open_slip
 
 
 class DocumentWindow(QWidget):
@@ -97,8 +99,14 @@ class DocumentWindow(QWidget):
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
         splitter.setSizes([760, 480])
+        # The processing slip (phiếu giải quyết) exists only for incoming documents.
+        self.slip_button = QPushButton(self.tr("Phiếu giải quyết…"), self)
+        self.slip_button.setObjectName("openSlip")
+        self.slip_button.hide()
+        self.slip_button.clicked.connect(lambda: open_slip(self, self.ws, self.doc_id))
         top = QHBoxLayout()
         top.addWidget(self.title, 1)
+        top.addWidget(self.slip_button)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.actions_bar)
@@ -128,6 +136,7 @@ class DocumentWindow(QWidget):
         self.info.set_details(loaded.details)
         self.history.set_events(loaded.details.events)
         self.actions_bar.set_document(doc.id, doc.direction, doc.state, doc.secrecy)
+        self.slip_button.setVisible(doc.direction is Direction.INCOMING)
         if loaded.main_path is None:
             self.signatures.set_message(self.tr("Văn bản không có tệp PDF chính."))
             return

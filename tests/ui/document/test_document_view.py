@@ -11,6 +11,7 @@ from app.services.documents import sign_in
 from app.services.workspace import Workspace
 from app.ui.document.view import DocumentWindow
 from app.ui.pdf.preview import wait_for_render
+from app.ui.reports import open_slip
 from app.ui.tasks import SyncTaskRunner
 from tests.services.conftest import Kit
 from tests.ui.document.conftest import receive_signed
@@ -60,6 +61,12 @@ def test_signed_document_shows_pdf_and_signature_cards(
     window.save_report(report)
     assert report.read_bytes().startswith(b"%PDF-")
     assert str(report) in window.report_note.text()
+
+    # An incoming document offers its processing slip (phiếu giải quyết), built from the record.
+    assert window.slip_button.isVisible()
+    slip = open_slip(window, office, doc_id)
+    qtbot.addWidget(slip)
+    assert slip.isVisible()
 
 
 def test_untrusted_signature_says_so(
