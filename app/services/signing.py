@@ -243,7 +243,7 @@ def _outcome(source: Path, result: SignResult) -> SignOutcome:
     )  # fmt: skip
 
 
-def _check(options: SignOptions, *pdfs: Path) -> None:
+def check_options(options: SignOptions, *pdfs: Path) -> None:
     """Refuse a doomed job before anybody is asked for a PIN."""
     for pdf in pdfs:
         if not pdf.is_file():
@@ -272,7 +272,9 @@ def _validation_context(signer: Any, trust: Sequence[x509.Certificate]) -> Valid
     )
 
 
-def _request(signer: Any, source: Path, output: Path, options: SignOptions) -> SignRequest:
+def build_request(signer: Any, source: Path, output: Path, options: SignOptions) -> SignRequest:
+    """The engine's request for signing ``source`` into ``output`` as ``options`` say (the
+    issue step reuses its timestamper, validation context and chain)."""
     level = options.effective_level
     page = options.page - 1 if options.page is not None else (0 if options.box else None)
     return SignRequest(
@@ -302,9 +304,9 @@ def sign_pdf(
     source: SignerSource, prompter: PinPrompter, pdf: Path, output: Path, options: SignOptions
 ) -> SignOutcome:
     """Sign ``pdf`` into ``output`` (which may be ``pdf`` itself); raises on failure."""
-    _check(options, pdf)
+    check_options(options, pdf)
     with source.open(prompter) as opened:
-        result = sign_document(_request(opened.signer, pdf, output, options), opened.signer)
+        result = sign_document(build_request(opened.signer, pdf, output, options), opened.signer)
     return replace(
         _outcome(pdf, result), token_label=opened.token_label, real_token=opened.real_token
     )
@@ -332,7 +334,7 @@ def sign_folder(
     Outputs already signed by this certificate are skipped, so re-running after an interruption
     resumes; a token error stops the batch (the rest are reported as not run).
     """
-    _check(options)
+    check_options(options)
     files = pdfs_in(in_dir)
     if not files:
         raise InvalidInput(f"no PDF files in {in_dir}", path=str(in_dir))
@@ -344,7 +346,7 @@ def sign_folder(
             progress(_item_outcome(item))
 
     with source.open(prompter) as opened:
-        requests = [_request(opened.signer, f, out_dir / f.name, options) for f in files]
+        requests = [build_request(opened.signer, f, out_dir / f.name, options) for f in files]
         batch = sign_batch(requests, opened.signer, progress=report, cancel=cancel)
     items = tuple(_item_outcome(item) for item in batch.items)
     return BatchOutcome(
@@ -380,9 +382,9 @@ def issue_pdf(
     """Issue a leader-signed draft: number and date into its fields and the agency signature in
     one update, the attachment stamp on each attachment; all outputs or none."""
     opts = options or SignOptions(role=Role.AGENCY)
-    _check(opts, pdf, *(a for a, _ in attachments))
+    check_options(opts, pdf, *(a for a, _ in attachments))
     with source.open(prompter) as opened:
-        base = _request(opened.signer, pdf, output, opts)
+        base = build_request(opened.signer, pdf, output, opts)
         request = IssueRequest(
             source=pdf,
             output=output,

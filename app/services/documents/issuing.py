@@ -19,7 +19,7 @@ import contextlib
 import shutil
 import time
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
@@ -37,6 +37,7 @@ from app.domain.workflow import transition
 from app.errors import InvalidInput, InvalidTransition, StorageError
 from app.models import Delivery, Document, DocumentFile, Signature
 from app.services.documents.common import load_document, local_agency, move, paper_policy, utc_now
+from app.services.documents.issue_details import IssueChoices, checked_choices, set_recipients
 from app.services.documents.outbox import queue_document
 from app.services.documents.outgoing import mark_signed
 from app.services.documents.packaging import current_files
@@ -47,7 +48,7 @@ from app.services.workspace import Workspace
 from app.storage.filestore import StoredFile
 
 if TYPE_CHECKING:
-    from app.services.signing import SignerSource, SignOptions
+    from app.services.signing import SignerSource, SignOptions, SignOutcome
     from app.signing.pades import IssueResult
     from app.signing.tokens import PinPrompter
 
@@ -105,9 +106,18 @@ def _main_file(session: Session, doc: Document) -> DocumentFile:
 
 
 def sign(
-    ws: Workspace, username: str, doc_id: int, job: TokenJob, *, now: datetime | None = None
+    ws: Workspace,
+    username: str,
+    doc_id: int,
+    job: TokenJob,
+    *,
+    now: datetime | None = None,
+    on_signed: Callable[[SignOutcome], None] | None = None,
 ) -> ActionResult:
-    """The leader signs a submitted draft with their token (visible signature, PAdES)."""
+    """The leader signs a submitted draft with their token (visible signature, PAdES).
+
+    ``on_signed(outcome)``: after the commit, the engine's outcome with ``output`` the signed
+    file in the store (the GUI shows level, timestamp and signer from it)."""
     from app.services.signing import sign_pdf
     from app.signing.pades import Role
 
@@ -137,7 +147,10 @@ def sign(
         new_file = _replace_file(session, doc, old, stored.sha256, stored.size, moment)
         session.add(_signature(doc, new_file, outcome, SignatureRole.LEADER, moment))
         mark_signed(actor, doc, moment)
-        return ActionResult(snapshot(doc), step.audit_action)
+        result = ActionResult(snapshot(doc), step.audit_action)
+    if on_signed is not None:
+        on_signed(replace(outcome, output=ws.files.path_for(stored.sha256)))
+    return result
 
 
 def _level(outcome: Any) -> str:
@@ -186,6 +199,7 @@ def issue(
     job: TokenJob | None,
     *,
     send: bool = True,
+    choices: IssueChoices | None = None,
     now: datetime | None = None,
 ) -> IssueOutcome:
     """Number, date and seal a signed document, record it in the register and (unless secret or
@@ -193,9 +207,10 @@ def issue(
     secrecy = _precheck(ws, username, doc_id, Action.ISSUE)
     if job is None and secrecy is Secrecy.NONE:
         raise InvalidInput("Phát hành văn bản điện tử cần USB token của cơ quan (token required)")
+    picked = checked_choices(choices or IssueChoices())
     opening = job.source.open(job.prompter) if job else contextlib.nullcontext(None)
     with opening as opened, _outputs(ws) as staging:
-        return _issue_locked(ws, username, doc_id, job, opened, staging, send, utc_now(now))
+        return _issue_locked(ws, username, doc_id, job, opened, staging, send, picked, utc_now(now))
 
 
 @contextlib.contextmanager
@@ -218,6 +233,7 @@ def _issue_locked(
     opened: Any,
     staging: Path,
     send: bool,
+    choices: IssueChoices,
     moment: datetime,
 ) -> IssueOutcome:
     with ws.db.write() as session:
@@ -228,7 +244,13 @@ def _issue_locked(
         register, allocation = number_in_register(
             session, agency.id, Direction.OUTGOING, doc.secrecy, moment
         )
-        data = {"number": allocation.number, "year": allocation.year, "register_id": register.id}
+        data: dict[str, Any] = {
+            "number": allocation.number, "year": allocation.year, "register_id": register.id,
+        }  # fmt: skip
+        if choices.recipients is not None:
+            changed = set_recipients(session, doc, choices.recipients)
+            if changed:
+                data["recipients"] = changed
         move(session, actor, doc, Action.ISSUE, moment, data=data)
         doc.number = doc.register_number = allocation.number
         doc.register_id, doc.registered_at = register.id, moment
@@ -238,7 +260,10 @@ def _issue_locked(
         )
         secret = doc.secrecy is not Secrecy.NONE
         policy = paper_policy(ws)
+        wanted = choices.paper
         paper = 0 if secret else policy.paper_flag(kind_from_code(doc.kind))
+        if wanted is not None and not secret:
+            paper = int(wanted)
         doc.paper_copy = bool(paper)
         pending = False
         main_sha = _main_file(session, doc).sha256
@@ -275,15 +300,15 @@ def _seal(
     moment: datetime,
 ) -> IssueResult:
     """The PAdES issue step with the number just taken; outputs stored before the commit."""
-    from app.services.signing import _check, _request
+    from app.services.signing import build_request, check_options
     from app.signing.pades import Attachment, IssueRequest, Role, issue_document
 
     files = current_files(session, doc)
     main, others = files[0], [f for f in files[1:] if f.media_type == "application/pdf"]
     source = ws.files.path_for(main.sha256)
     options = replace(job.options, role=Role.AGENCY)
-    _check(options)
-    base = _request(opened.signer, source, staging / "main.pdf", options)
+    check_options(options)
+    base = build_request(opened.signer, source, staging / "main.pdf", options)
     outputs = [(f, staging / f"attachment-{f.id}.pdf") for f in others]
     assert doc.number is not None and doc.issue_date is not None
     request = IssueRequest(

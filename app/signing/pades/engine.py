@@ -44,7 +44,8 @@ from app.signing.pades.ltv import (
 )
 from app.signing.pades.model import Level, ResolvedPlacement, Role, SignRequest, SignResult
 from app.signing.pades.output import Stage, sha256_of
-from app.signing.pades.placement import resolve
+from app.signing.pades.placement import MOVED_FIELD, fields_to_move, resolve
+from app.signing.pades.relocate import move_field
 from app.signing.pades.verify import open_reader, signature_states, still_fine
 from app.storage.atomic import CHUNK
 
@@ -180,6 +181,9 @@ async def _sign_working_copy(
     except (KeyError, ValueError, TypeError) as exc:
         raise PdfMalformed(f"{name}: unreadable form fields ({exc})", file=name) from exc
     ensure_allowed(opened, Change.FILL_FIELDS if where.existing_field else Change.ADD_FIELD, name)
+    if where.how == MOVED_FIELD:
+        for field, box in fields_to_move(writer, request.role, where):
+            move_field(writer, field, where.page, box)
     if request.fill:
         fill_fields(writer, dict(request.fill))
 

@@ -75,7 +75,7 @@ class ResolvedPlacement:
     page: int
     box: Box | None  # None: an invisible signature
     existing_field: bool
-    how: str  # "box", "field", "derived", "marker", "top-right", "invisible"
+    how: str  # "box", "moved-field", "field", "derived", "marker", "top-right", "invisible"
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,8 @@
 """Where a visible signature goes: an explicit box, a placeholder field, or a marker text.
 
 Drafts made by VBĐT carry empty signature fields named ``chu_ky_lanh_dao`` (leader) and
-``chu_ky_co_quan`` (agency seal, over the left third of the leader's box). For other drafts the
+``chu_ky_co_quan`` (agency seal, over the left third of the leader's box). An explicit box on an
+unsigned draft moves the role's own empty field there (``relocate.py``). For other drafts the
 leader's box is put above the signer's name line found by a text search, and the agency seal is
 derived from the leader's signature rectangle. Attachments and copies go top right of page 1.
 Must not: write to the document.
@@ -16,6 +17,7 @@ from pyhanko.sign.fields import enumerate_sig_fields
 
 from app.signing.pades.errors import PlaceholderNotFound
 from app.signing.pades.model import Box, Placement, ResolvedPlacement, Role
+from app.signing.pades.relocate import can_move, field_box
 from app.signing.pades.textscan import find_all
 
 # The draft's placeholder fields (the contract with app/demo/documents.py and real templates).
@@ -23,6 +25,8 @@ FIELD_NUMBER = "so_van_ban"
 FIELD_DATE = "ngay_ban_hanh"
 FIELD_LEADER_SIG = "chu_ky_lanh_dao"
 FIELD_AGENCY_SIG = "chu_ky_co_quan"
+# ResolvedPlacement.how when the draft's own empty field is moved to an explicit box.
+MOVED_FIELD = "moved-field"
 
 MM = 72 / 25.4
 SEAL_DIAMETER_MM = 36.0
@@ -119,6 +123,10 @@ def resolve(
         page = placement.page or 0
         if not 0 <= page < page_count(handler):
             raise PlaceholderNotFound(f"page {page + 1} does not exist", page=page + 1)
+        own = _DEFAULT_FIELD.get(role)
+        if placement.field_name is None and own is not None and can_move(handler, own):
+            # The draft's own field goes where the box was put (relocate.py): none left empty.
+            return ResolvedPlacement(own, page, box, True, MOVED_FIELD)
         return ResolvedPlacement(new_name, page, box, False, "box")
 
     wanted = placement.field_name or _DEFAULT_FIELD.get(role)
@@ -153,6 +161,17 @@ def resolve(
     raise PlaceholderNotFound(
         "no placeholder for the signature: give a page and a box", role=role.value
     )
+
+
+def fields_to_move(handler: Any, role: Role, where: ResolvedPlacement) -> list[tuple[str, Box]]:
+    """For a ``MOVED_FIELD`` placement: the role's own field to ``where.box``, and for the leader
+    the agency's empty field too, same size, over the left third of the new box (as drafted)."""
+    assert where.box is not None
+    moves = [(where.field_name, where.box)]
+    seal = field_box(handler, FIELD_AGENCY_SIG) if role is Role.LEADER else None
+    if seal is not None:
+        moves.append((FIELD_AGENCY_SIG, seal_box_beside(where.box, seal[2] - seal[0])))
+    return moves
 
 
 def _find_marker(handler: Any, marker: str, page: int | None) -> tuple[int, Box] | None:

@@ -1,5 +1,6 @@
 """A row of buttons for the actions the signed-in person may take on one document, with a busy
-indicator while one runs. Buttons whose service is missing stay off and name it."""
+indicator while one runs. Buttons whose service is missing stay off and name it. A leader who may
+sign also gets "Ký bằng USB token…" (the signing window); "Phát hành" opens the Issue dialog."""
 
 from __future__ import annotations
 
@@ -8,10 +9,6 @@ from PySide6.QtWidgets import QHBoxLayout, QProgressBar, QPushButton, QWidget
 from app.domain.roles import Action
 from app.domain.types import Direction, DocumentState, Secrecy
 from app.ui.document.actions import ActionController, action_label
-
-TOKEN_SIGNING_MISSING = (
-    "app.services.documents.issuing.sign: cần TokenJob lấy từ phiên USB token của giao diện"
-)
 
 
 class ActionBar(QWidget):
@@ -59,13 +56,12 @@ class ActionBar(QWidget):
         if Action.SIGN in self.buttons:
             token = QPushButton(self.tr("Ký bằng USB token…"), self)
             token.setObjectName("action_sign_token")
-            token.setEnabled(False)
             token.setToolTip(
-                self.tr("Chưa làm được từ đây: thiếu {service}").format(
-                    service=TOKEN_SIGNING_MISSING
-                )
+                self.tr("Ký số dự thảo bằng USB token: văn bản chuyển sang “Chờ phát hành”")
             )
-            self._layout.insertWidget(len(self.buttons), token)
+            token.setEnabled(not self.controller.running)
+            token.clicked.connect(self._sign_with_token)
+            self._layout.insertWidget(0, token)  # the leader's main act comes first
             self.buttons[Action.SIGN].setToolTip(
                 self.tr("Duyệt dự thảo đã ký bằng công cụ khác hoặc ký tay trên giấy")
             )
@@ -78,11 +74,17 @@ class ActionBar(QWidget):
         if self._doc is not None:
             self.controller.perform(action, *self._doc)
 
+    def _sign_with_token(self) -> None:
+        if self._doc is not None:
+            self.controller.sign_with_token(self._doc[0])
+
     def _set_busy(self, busy: bool) -> None:
         self.busy.setVisible(busy)
         for button in self.buttons.values():
             if self.controller.missing_service(button_action(button)) is None:
                 button.setEnabled(not busy)
+        for button in self.extra:
+            button.setEnabled(not busy)
 
 
 def button_action(button: QPushButton) -> Action:

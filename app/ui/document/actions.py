@@ -19,13 +19,15 @@ from app.domain.calendar import local_date
 from app.domain.roles import Action, can
 from app.domain.types import Direction, DocumentState, Secrecy
 from app.domain.workflow import allowed_actions
+from app.errors import InvalidInput
 from app.logs import LOG_FILE
 from app.services import documents as svc
 from app.services.documents import Actor
 from app.services.documents.common import working_calendar
+from app.services.lookups import local_people, next_incoming_number, peer_agencies
 from app.services.workspace import Workspace
 from app.ui.dialogs.action_forms import Prompts
-from app.ui.dialogs.lookups import local_people, next_incoming_number, peer_agencies
+from app.ui.document.loading import Loaded, load_document
 from app.ui.errors import show_error
 
 translate = QCoreApplication.translate  # lupdate reads translate("Context", "text")
@@ -60,7 +62,6 @@ def action_label(action: Action) -> str:
 
 # Actions the services cannot do from here yet: the button stays off and says why.
 MISSING: dict[Action, str] = {
-    Action.ISSUE: "app.services.documents.issuing.issue (cần TokenJob từ phiên USB token)",
     Action.SEND: "app.sync.engine (gửi đi khi đồng bộ)",
     Action.UPDATE: "app.services.documents: cập nhật văn bản đã gửi",
     Action.REPLACE: "app.services.documents: thay thế văn bản đã gửi",
@@ -88,6 +89,9 @@ class ActionController(QObject):
         self.verifier = verifier
         self.actor: Actor | None = None
         self.running = False
+        # Set by the main window to its "sync now": Thượng khẩn / Hỏa tốc go out when issued.
+        self.send_now: Callable[[], None] | None = None
+        self.dialogs: list[QWidget] = []  # the signing / issue windows opened from here
 
     def actions_for(
         self, direction: Direction, state: DocumentState, secrecy: Secrecy
@@ -145,6 +149,7 @@ class ActionController(QObject):
                     "hoặc ký tay trên giấy.)",
                 ),
             ),
+            Action.ISSUE: self._issue,
             Action.CANCEL: self._with_text(
                 svc.cancel, translate("DocumentActions", "Lý do hủy văn bản đã phát hành:")
             ),
@@ -252,6 +257,44 @@ class ActionController(QObject):
             on_error=lambda exc: show_error(self.widget, exc),
             owner=self,
         )
+
+    # --- with a USB token (the dialogs run the service on the token executor) ---------------
+    def sign_with_token(self, doc_id: int) -> None:
+        """The leader signs with their token: the signing window over the draft's main file,
+        the box preset for the role; ``issuing.sign`` stores it and moves state and audit."""
+        if self.actor is None or self.running:
+            return
+        username, ws = self.actor.username, self.ws
+
+        def open_dialog(loaded: Loaded) -> None:
+            if loaded.main_path is None:
+                show_error(self.widget, InvalidInput("Văn bản không có tệp PDF chính"))
+                return
+            from app.ui.signing import open_document_sign_dialog
+
+            dialog = open_document_sign_dialog(
+                self.widget, ws, self.runner, doc_id=doc_id, username=username,
+                pdf=loaded.main_path, kind=loaded.details.document.kind, on_done=self.done.emit,
+            )  # fmt: skip
+            self.dialogs.append(dialog)
+
+        self.runner.run(
+            lambda: load_document(ws, doc_id),
+            on_success=open_dialog,
+            on_error=lambda exc: show_error(self.widget, exc),
+            owner=self,
+        )
+
+    def _issue(self, doc_id: int, _secrecy: Secrecy) -> None:
+        """The clerk's Issue dialog (number, date, recipients, seal, outbox in one click)."""
+        from app.ui.signing import open_issue_dialog
+
+        assert self.actor is not None
+        dialog = open_issue_dialog(
+            self.widget, self.ws, self.runner, doc_id=doc_id, username=self.actor.username,
+            on_done=self.done.emit, send_now=self.send_now,
+        )  # fmt: skip
+        self.dialogs.append(dialog)
 
     # --- new drafts -------------------------------------------------------------------------
     def can_draft(self) -> bool:

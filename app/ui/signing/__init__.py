@@ -2,7 +2,9 @@
 prompter, the signature box on the preview, and the leader's signing window (one file or a batch).
 
 Entry points (imported lazily: the token layer and pyhanko load only when a signing screen opens):
-``open_sign_dialog(parent, ws, runner, paths, role)`` and ``open_token_doctor(parent, ws, runner)``.
+``open_sign_dialog(parent, ws, runner, paths, role)``, ``open_token_doctor(parent, ws, runner)``,
+and for a document's workflow ``open_document_sign_dialog`` (leader) and ``open_issue_dialog``
+(clerk).
 """
 
 from __future__ import annotations
@@ -17,6 +19,20 @@ def open_sign_dialog(*args: Any, **kwargs: Any) -> Any:
     return open_dialog(*args, **kwargs)
 
 
+def open_document_sign_dialog(*args: Any, **kwargs: Any) -> Any:
+    """See ``app.ui.signing.entry.open_document_sign_dialog``."""
+    from app.ui.signing.entry import open_document_sign_dialog as open_dialog
+
+    return open_dialog(*args, **kwargs)
+
+
+def open_issue_dialog(*args: Any, **kwargs: Any) -> Any:
+    """See ``app.ui.signing.entry.open_issue_dialog``."""
+    from app.ui.signing.entry import open_issue_dialog as open_dialog
+
+    return open_dialog(*args, **kwargs)
+
+
 def open_token_doctor(*args: Any, **kwargs: Any) -> Any:
     """See ``app.ui.signing.entry.open_token_doctor``."""
     from app.ui.signing.entry import open_token_doctor as open_doctor
@@ -24,4 +40,9 @@ def open_token_doctor(*args: Any, **kwargs: Any) -> Any:
     return open_doctor(*args, **kwargs)
 
 
-__all__ = ["open_sign_dialog", "open_token_doctor"]
+__all__ = [
+    "open_document_sign_dialog",
+    "open_issue_dialog",
+    "open_sign_dialog",
+    "open_token_doctor",
+]

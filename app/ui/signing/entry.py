@@ -1,9 +1,10 @@
-"""Opening the signing screens from a window: one token session and one PIN prompter per
-top-level window, closed (logged out) when that window closes or the application quits.
+"""Opening the signing screens from a window: one PIN prompter per top-level window, and ONE
+token session for the whole process shared by them (the token layer allows one manager per
+driver per process: a second session on the same driver would be refused).
 
-The session is a QObject child of the window, found again by name, so every signing dialog the
-window opens shares one TokenHub (one manager per driver per process) and one "keep signed in"
-login. Closing the window signs out: no token stays logged in behind a closed window.
+Each window's holder is a QObject child of the window, found again by name. Closing a window
+signs out (no token stays logged in behind a closed window, even one another window shares);
+the last holder to close also stops the session's token thread.
 """
 
 from __future__ import annotations
@@ -25,16 +26,21 @@ from app.ui.signing.token_panel import TokenPanel
 
 HOLDER_NAME = "vbdtTokenSession"
 DEMO_SIGNATURE_IMAGE = Path("demo-images") / "chu-ky-lanh-dao.png"
+DEMO_SEAL_IMAGE = Path("demo-images") / "con-dau-co-quan.png"
 
 
 class SessionHolder(QObject):
-    """Owns a window's TokenSession and prompter; ends them when the window closes."""
+    """A window's prompter and its share of the process's TokenSession."""
+
+    live: list[SessionHolder] = []  # the holders of open windows (GUI thread only)
 
     def __init__(self, window: QWidget, session: TokenSession) -> None:
         super().__init__(window)
         self.setObjectName(HOLDER_NAME)
         self.window, self.session = window, session
         self.prompter = QtPinPrompter(self)
+        self.closed = False
+        SessionHolder.live.append(self)
         window.installEventFilter(self)
         app = QCoreApplication.instance()
         if app is not None:
@@ -46,22 +52,33 @@ class SessionHolder(QObject):
         return False
 
     def close(self) -> None:
-        """Release a waiting token thread, log out, stop the hub's thread; idempotent."""
+        """Release a waiting token thread and log out; the last holder of the session also
+        stops the hub's thread. Idempotent."""
+        if self.closed:
+            return
+        self.closed = True
+        self.prompter.close()
+        if self in SessionHolder.live:
+            SessionHolder.live.remove(self)
+        self.setObjectName("")  # the next dialog of this window gets a fresh holder
         if self.session.closed:
             return
-        self.prompter.close()
-        self.session.close()
-        self.setObjectName("")  # the next dialog of this window starts a fresh session
+        if any(h.session is self.session for h in SessionHolder.live):
+            self.session.sign_out()
+        else:
+            self.session.close()
 
 
 def session_for(window: QWidget, ws: Workspace) -> SessionHolder:
-    """The token session of ``window`` (created on first use)."""
+    """The token holder of ``window`` (created on first use, sharing the open session)."""
     top = window.window()
     for holder in top.findChildren(SessionHolder, HOLDER_NAME):
-        if not holder.session.closed:
+        if not holder.closed and not holder.session.closed:
             return holder
-    session = TokenSession.for_data_dir(ws.data_dir, ws.settings.get(S.TOKEN_MODULES))
-    return SessionHolder(top, session)
+    shared = next((h.session for h in SessionHolder.live if not h.session.closed), None)
+    if shared is None:
+        shared = TokenSession.for_data_dir(ws.data_dir, ws.settings.get(S.TOKEN_MODULES))
+    return SessionHolder(top, shared)
 
 
 def ask_for_pdfs(parent: QWidget | None) -> list[Path]:
@@ -107,6 +124,73 @@ def open_sign_dialog(
     )
     if on_signed is not None:
         dialog.signed.connect(on_signed)
+    dialog.show()
+    return dialog
+
+
+def _demo_image(ws: Workspace, name: Path) -> Path | None:
+    image = ws.data_dir / name
+    return image if image.is_file() else None
+
+
+def open_document_sign_dialog(
+    parent: QWidget,
+    ws: Workspace,
+    runner: Any,
+    *,
+    doc_id: int,
+    username: str,
+    pdf: Path,
+    kind: str = "",
+    on_done: Callable[[Any], None] | None = None,
+) -> SignDialog:
+    """The leader signs document ``doc_id`` (its main file ``pdf``, read from the store) through
+    ``issuing.sign``: the signed file replaces the draft, the state and audit move with it.
+    ``on_done(ActionResult)`` after the commit."""
+    from app.services.documents import TokenJob, sign
+
+    holder = session_for(parent, ws)
+    results: list[Any] = []
+
+    def sign_document(source: Any, prompter: Any, options: Any) -> Any:
+        outcomes: list[Any] = []
+        job = TokenJob(source, prompter, options)
+        results.append(sign(ws, username, doc_id, job, on_signed=outcomes.append))
+        return outcomes[0]
+
+    dialog = SignDialog(
+        parent, session=holder.session, prompter=holder.prompter, runner=runner,
+        data_dir=ws.data_dir, paths=[pdf], role=Role.LEADER, kind=kind,
+        default_image=_demo_image(ws, DEMO_SIGNATURE_IMAGE), sign_with=sign_document,
+    )  # fmt: skip
+    dialog.setWindowTitle(QCoreApplication.translate("Signing", "Ký số văn bản bằng USB token"))
+    if on_done is not None:
+        dialog.signed.connect(lambda _files: on_done(results[-1]))
+    dialog.show()
+    return dialog
+
+
+def open_issue_dialog(
+    parent: QWidget,
+    ws: Workspace,
+    runner: Any,
+    *,
+    doc_id: int,
+    username: str,
+    on_done: Callable[[Any], None] | None = None,
+    send_now: Callable[[], None] | None = None,
+) -> QDialog:
+    """The clerk's Issue dialog for ``doc_id``; ``on_done(IssueOutcome)`` after the commit."""
+    from app.ui.signing.issue_dialog import IssueDialog
+
+    holder = session_for(parent, ws)
+    dialog = IssueDialog(
+        parent, ws=ws, username=username, doc_id=doc_id, session=holder.session,
+        prompter=holder.prompter, runner=runner, default_seal=_demo_image(ws, DEMO_SEAL_IMAGE),
+        send_now=send_now,
+    )  # fmt: skip
+    if on_done is not None:
+        dialog.issued.connect(on_done)
     dialog.show()
     return dialog
 

@@ -34,9 +34,14 @@ class SignOptionsPanel(QGroupBox):
         default_out: Path,
         default_image: Path | None,
         parent: QWidget | None = None,
+        *,
+        show_output: bool = True,
+        image_label: str = "",
+        image_key: str = "image",
     ) -> None:
         super().__init__(self.tr("Cách ký"), parent)
         self.prefs = prefs
+        self.image_key = image_key  # the seal is remembered apart from the leader's image
         self.level = QComboBox(self)
         self.level.addItem(self.tr("Có dấu thời gian (B-T) — khuyến nghị"), Level.B_T.value)
         self.level.addItem(self.tr("Dài hạn (B-LT) — kèm thông tin thu hồi"), Level.B_LT.value)
@@ -45,7 +50,7 @@ class SignOptionsPanel(QGroupBox):
         self.explain.setWordWrap(True)
         self.tsa = QLineEdit(str(prefs.option("tsa_url", DEFAULT_TSA_URL)), self)
         self.tsa.setPlaceholderText(self.tr("Địa chỉ máy chủ dấu thời gian"))
-        saved_image = prefs.option("image")  # "" means "no image", chosen on purpose
+        saved_image = prefs.option(image_key)  # "" means "no image", chosen on purpose
         image = default_image if saved_image is None else Path(saved_image) if saved_image else None
         self.image = QLineEdit(self)
         self.image.setReadOnly(True)
@@ -59,7 +64,7 @@ class SignOptionsPanel(QGroupBox):
         form.addRow(self.explain)
         form.addRow(self.tr("Máy chủ dấu thời gian:"), self.tsa)
         form.addRow(
-            self.tr("Ảnh chữ ký:"),
+            image_label or self.tr("Ảnh chữ ký:"),
             self._with_buttons(
                 self.image,
                 [
@@ -68,10 +73,13 @@ class SignOptionsPanel(QGroupBox):
                 ],
             ),
         )
-        form.addRow(
-            self.tr("Lưu bản đã ký vào:"),
-            self._with_buttons(self.out_dir, [(self.tr("Chọn…"), self._choose_out_dir)]),
-        )
+        if show_output:  # a workflow keeps what it signs in the document store instead
+            form.addRow(
+                self.tr("Lưu bản đã ký vào:"),
+                self._with_buttons(self.out_dir, [(self.tr("Chọn…"), self._choose_out_dir)]),
+            )
+        else:
+            self.out_dir.hide()
         saved_level = prefs.option("level", Level.B_T.value)
         self.level.setCurrentIndex(max(0, self.level.findData(saved_level)))
         self.level.currentIndexChanged.connect(self._level_changed)
@@ -155,6 +163,6 @@ class SignOptionsPanel(QGroupBox):
         self.prefs.set_options(
             level=self.level.currentData(),
             tsa_url=self.tsa.text().strip(),
-            image=str(self._image or ""),
             out_dir=self.out_dir.text(),
+            **{self.image_key: str(self._image or "")},
         )

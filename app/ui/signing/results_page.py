@@ -45,7 +45,8 @@ class ResultsPage(QWidget):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.open_folder_button, 0, Qt.AlignmentFlag.AlignLeft)
 
-    def start(self, total: int, folder: Path) -> None:
+    def start(self, total: int, folder: Path | None) -> None:
+        """``folder`` None: the signed file went into the document store, not a folder."""
         self.folder = folder
         self.progress.setRange(0, total)
         self.count()
@@ -57,7 +58,7 @@ class ResultsPage(QWidget):
     def count(self) -> None:
         signed = [o for o in self.results.outcomes() if o.ok]
         self.progress.setValue(len(signed))
-        self.open_folder_button.setVisible(bool(signed))
+        self.open_folder_button.setVisible(bool(signed) and self.folder is not None)
 
     def open_folder(self) -> None:
         if self.folder is not None:

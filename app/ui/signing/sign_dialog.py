@@ -9,7 +9,7 @@ the documents on. Must not: decide workflow states, or touch the file store.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from app.errors import PinFinalTry, PinLocked, UserCancelled
 from app.logs import LOG_FILE
-from app.services.signing import BatchOutcome, SignOutcome
+from app.services.signing import BatchOutcome, SignerSource, SignOptions, SignOutcome
 from app.signing.pades import Role
 from app.ui.signing import style
 from app.ui.signing.options_panel import SignOptionsPanel
@@ -41,6 +41,7 @@ from app.ui.signing.sign_job import SignJob, remove_staging
 from app.ui.signing.token_panel import TokenPanel
 
 SIGNED_DIR = "da-ky"
+SignWith = Callable[[SignerSource, Any, SignOptions], SignOutcome]
 STAGING_DIR = "signing-staging"
 
 
@@ -61,10 +62,17 @@ class SignDialog(QDialog):
         role: Role = Role.LEADER,
         kind: str = "",
         default_image: Path | None = None,
+        sign_with: SignWith | None = None,
     ) -> None:
+        """``sign_with(source, prompter, options) -> SignOutcome``: sign the one file through
+        the caller's use case (a document's workflow step, which keeps the signed file itself)
+        instead of into an output folder."""
         super().__init__(parent)
         self.session, self.prompter, self.runner = session, prompter, runner
         self.paths, self.role = list(paths), role
+        self.sign_with = sign_with
+        if sign_with is not None and len(self.paths) != 1:
+            raise ValueError("a workflow signs one document at a time")
         self.batch = len(self.paths) > 1
         self.prefs = SigningPrefs(data_dir)
         self.stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
@@ -83,7 +91,9 @@ class SignDialog(QDialog):
         )
         self.placement = PlacementPanel(self.paths, role, kind, self.prefs, runner, self)
         self.tokens = TokenPanel(session, runner, self)
-        self.options = SignOptionsPanel(self.prefs, data_dir / SIGNED_DIR, default_image, self)
+        self.options = SignOptionsPanel(
+            self.prefs, data_dir / SIGNED_DIR, default_image, self, show_output=sign_with is None
+        )
         self._build()
         self.tokens.choice_changed.connect(self._choice_changed)
         self.placement.ready.connect(self._update_buttons)
@@ -226,9 +236,12 @@ class SignDialog(QDialog):
         options = self.options.sign_options(self.role, self.placement.explicit)
         out_dir = self.output_dir
         self.pages.setCurrentIndex(1)
-        self.page.start(len(self.paths), out_dir)
+        self.page.start(len(self.paths), out_dir if self.sign_with is None else None)
         self._say(self.tr("Đang ký tiếp…") if resume else self.tr("Đang ký…"), style.BANNER_INFO)
-        if self.batch:
+        if self.sign_with is not None:
+            use_case = self.sign_with
+            self.job.sign_with(self.choice, lambda source, pin: use_case(source, pin, options))
+        elif self.batch:
             self.job.sign_batch(self.choice, self.paths, self.staging, out_dir, options)
         else:
             self.job.sign_one(self.choice, self.paths[0], out_dir / self.paths[0].name, options)
@@ -261,7 +274,9 @@ class SignDialog(QDialog):
         self.last_batch = batch
         outcomes = self.results.outcomes()
         text, banner = summary(outcomes, batch)
-        if any(o.ok for o in outcomes):
+        if any(o.ok for o in outcomes) and self.sign_with is not None:
+            text += " " + self.tr("Văn bản đã chuyển sang “Chờ phát hành”.")
+        elif any(o.ok for o in outcomes):
             text += " " + self.tr("Bản đã ký lưu tại: {folder}").format(folder=self.output_dir)
         self._say(text, banner)
         waiting = [o for o in outcomes if o.ok and o.pending_timestamp]

@@ -13,14 +13,21 @@ import logging
 import os
 import shutil
 import threading
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
-from app.services.signing import BatchOutcome, SignOptions, SignOutcome, sign_folder, sign_pdf
+from app.services.signing import (
+    BatchOutcome,
+    SignerSource,
+    SignOptions,
+    SignOutcome,
+    sign_folder,
+    sign_pdf,
+)
 from app.ui.signing.session import TokenChoice, TokenSession
 
 log = logging.getLogger(__name__)
@@ -85,6 +92,14 @@ class SignJob(QObject):
             return sign_pdf(session.source(choice), prompter, pdf, output, options)
 
         self._start(job)
+
+    def sign_with(
+        self, choice: TokenChoice, sign: Callable[[SignerSource, Any], SignOutcome]
+    ) -> None:
+        """One file through the caller's use case (the document workflow's ``issuing.sign``),
+        given where the signature comes from and the PIN prompter."""
+        session, prompter = self.session, self.prompter
+        self._start(lambda: sign(session.source(choice), prompter))
 
     def sign_batch(
         self,
