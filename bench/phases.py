@@ -9,7 +9,7 @@ The what-ifs show what a change would buy, measured, before anybody makes it:
 ``one_pass_digests()`` folds the re-validation's byte-range digest and the output's SHA-256 into
 one read. Both are bench-only patches active inside a ``with`` block; the shipped code is never
 edited. (The earlier what-ifs ``fast_hex_strings`` and ``big_digest_reads`` became the shipped
-code: ``app/signing/pades/hexread.py`` and ``verify.seed_digest``.)
+code: ``app/signing/hexread.py`` and ``verify.seed_digest``.)
 """
 
 from __future__ import annotations

@@ -81,7 +81,7 @@ CHANGE_KINDS = {
     "form_fill": "Điền trường",
     "signature": "Thêm chữ ký",
     "document_timestamp": "Thêm dấu thời gian",
-    "dss": "Bổ sung dữ liệu kiểm tra dài hạn (DSS)",
+    "dss": "Bổ sung dữ liệu kiểm tra dài hạn (LTV) sau khi ký",
     "metadata": "Cập nhật siêu dữ liệu",
     "other": "Thay đổi khác",
 }

@@ -26,7 +26,7 @@ from app.demo.pki import DemoPki, Issued, generate_demo_pki
 from app.services.demo_tokens import DEMO_TOKEN_PIN, provision_demo_tokens
 from app.services.tokens import DemoToken, DemoTokenConfig, TokenHub
 from app.signing.tokens.softhsm import find_softhsm_module
-from tests.pades.servers import PkiServer
+from tests.support.pki_servers import PkiServer
 
 REPO = Path(__file__).resolve().parents[2]
 PIN_VAR = "VBDT_TEST_TOKEN_PIN"

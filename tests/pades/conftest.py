@@ -22,7 +22,7 @@ from pyhanko_certvalidator.registry import SimpleCertificateStore
 from app.demo.documents import SAMPLE_DOCUMENTS, render_official_document
 from app.demo.images import seal_png, signature_png
 from app.demo.pki import DemoPki, Issued, generate_demo_pki
-from tests.pades.servers import PkiServer
+from tests.support.pki_servers import PkiServer
 
 
 def asn1_cert(issued: Issued) -> asn1_x509.Certificate:

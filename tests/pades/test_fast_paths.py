@@ -14,12 +14,13 @@ from pyhanko.pdf_utils.misc import PdfStreamError
 from pyhanko.pdf_utils.reader import PdfFileReader
 from pyhanko.sign.general import byte_range_digest
 
-from app.signing.pades import Level, Role, SignRequest, hexread, ltv, sign_document
+from app.signing import hexread
+from app.signing.pades import Level, Role, SignRequest, ltv, sign_document
 from app.signing.pades.engine import _recheck, run
 from app.signing.pades.errors import SignatureCheckFailed
 from app.signing.pades.verify import seed_digest, signature_states
 from tests.pades.conftest import Env, asn1_cert, pyhanko_states
-from tests.pades.servers import PkiServer
+from tests.support.pki_servers import PkiServer
 
 ODD_HEX = [
     b"<>",

@@ -24,7 +24,7 @@ from app.signing.pades import (
 )
 from app.signing.pades.placement import MM
 from tests.pades.conftest import Env, pdfsig, pyhanko_states
-from tests.pades.servers import PkiServer
+from tests.support.pki_servers import PkiServer
 
 
 def _text(path: Path) -> str:

@@ -12,7 +12,7 @@ from app.signing.pades.completion import has_signature_timestamp
 from app.signing.pades.engine import run
 from app.signing.pades.verify import ltv_self_contained
 from tests.pades.conftest import Env, pdfsig, pyhanko_states
-from tests.pades.servers import PkiServer
+from tests.support.pki_servers import PkiServer
 
 
 def _leader(env: Env, tmp_path: Path, level: Level, **kw: object) -> SignRequest:
@@ -111,7 +111,8 @@ def test_revocation_unreachable_leaves_b_t_pending(
         request = _leader(env, tmp_path, Level.B_LT)
         from pyhanko.sign.timestamps.dummy_client import DummyTimeStamper
 
-        from tests.pades.servers import _asn1_cert, _asn1_key
+        from tests.support.pki_servers import asn1_cert as _asn1_cert
+        from tests.support.pki_servers import asn1_key as _asn1_key
 
         stamper = DummyTimeStamper(_asn1_cert(env.pki.tsa), _asn1_key(env.pki.tsa))
         result = sign_document(

@@ -33,8 +33,8 @@ from app.demo.pki import (
     signing_key_usage,
 )
 from app.signing.verify import RevocationPolicy, TrustStore
+from tests.support.pki_servers import PkiServer
 from tests.verify import factory
-from tests.verify.pki_server import PkiServer
 
 ISSUE_VALUES = {FIELD_NUMBER: "05", FIELD_DATE: "ngày 05 tháng 3 năm 2026"}
 

@@ -67,6 +67,12 @@ def test_b_lt_dss_after_the_signature_is_valid_changed_later_and_checks_offline(
     assert agency.verdict is Verdict.VALID_CHANGED_LATER
     assert [c.kind for c in agency.later_changes] == ["dss"]
     assert agency.revocation_status is RevocationStatus.GOOD and not agency.needs_recheck
+    # A DSS-only update reads as harmless, for the signature and for the document.
+    assert "ltv_added" in {r.code for r in agency.reasons}
+    assert "doc_ltv_after_last" in {r.code for r in verdict.reasons}
+    texts = " ".join(r.text for r in (*agency.reasons, *verdict.reasons))
+    assert "bổ sung dữ liệu kiểm tra dài hạn (LTV) sau khi ký" in texts
+    assert "thay đổi được phép" not in texts
 
 
 def test_b_lta_as_pyhanko_writes_it_ends_with_a_dss_update(kit: Kit, server: object) -> None:

@@ -18,9 +18,9 @@ from app.signing.verify import (
     verify_pdf,
 )
 from app.signing.verify.errors import DocumentChanged
+from tests.support.pki_servers import PkiServer
 from tests.verify import factory
 from tests.verify.conftest import Kit
-from tests.verify.pki_server import PkiServer
 
 OFFLINE = RevocationPolicy(online=False)
 

@@ -22,6 +22,7 @@ from pyhanko.sign.signers import PdfSignatureMetadata, PdfSigner
 from pyhanko.sign.signers.pdf_cms import PdfCMSSignedAttributes
 
 from app.errors import AppError, InvalidInput, SigningError
+from app.signing.hexread import fast_hex
 from app.signing.pades import appearance as ap
 from app.signing.pades.errors import (
     IncompleteChain,
@@ -31,7 +32,6 @@ from app.signing.pades.errors import (
     ValidationDataUnavailable,
 )
 from app.signing.pades.fill import fill_fields
-from app.signing.pades.hexread import fast_hex
 from app.signing.pades.images import prepare_image
 from app.signing.pades.inputs import Change, ensure_allowed, open_for_update
 from app.signing.pades.ltv import (

@@ -26,7 +26,7 @@ from pyhanko.sign.validation.pdf_embedded import EmbeddedPdfSignature
 from pyhanko.sign.validation.status import ModificationInfo
 from pyhanko_certvalidator import ValidationContext
 
-from app.signing.pades.hexread import fast_hex
+from app.signing.hexread import fast_hex
 from app.storage.atomic import CHUNK
 
 log = logging.getLogger(__name__)

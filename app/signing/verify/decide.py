@@ -32,7 +32,7 @@ _CHANGE_WORDS = {
     "form_fill": "điền trường «{name}» = «{value}»",
     "signature": "thêm chữ ký «{name}» ({value})",
     "document_timestamp": "thêm dấu thời gian «{name}»",
-    "dss": "bổ sung dữ liệu kiểm tra dài hạn (DSS)",
+    "dss": "bổ sung dữ liệu kiểm tra dài hạn (LTV) sau khi ký",
     "other": "thêm trường «{name}»",
 }
 
@@ -42,6 +42,12 @@ def describe_changes(changes: Iterable[LaterChange]) -> str:
         _CHANGE_WORDS.get(c.kind, "{name}").format(name=c.name, value=c.value) for c in changes
     ]
     return "; ".join(dict.fromkeys(parts)) or "không rõ"
+
+
+def ltv_only(changes: Iterable[LaterChange]) -> bool:
+    """Only DSS updates: validation data added for the long term, nothing a signer saw."""
+    kinds = {c.kind for c in changes}
+    return kinds == {"dss"}
 
 
 def _rank(findings: list[Reason]) -> tuple[Verdict, tuple[str, ...]]:
@@ -59,6 +65,8 @@ def signature_verdict(
     if severity(level) < severity(Verdict.NEEDS_REVIEW):
         if check.coverage is Coverage.ENTIRE_FILE and not changes.later:
             findings.append(reason("covers_file"))
+        elif ltv_only(changes.later):
+            findings.append(reason("ltv_added"))
         else:
             findings.append(reason("changed_later", changes=describe_changes(changes.later)))
     verdict, rule_ids = _rank(findings)
@@ -122,7 +130,9 @@ def document_verdict(
     personal = any(s.signer_kind is SignerKind.PERSONAL and _usable(s) for s in signatures)
     level = worst(*(_doc_level(s.verdict) for s in signatures), *(f.severity for f in findings))
     if signatures and severity(level) < severity(Verdict.NEEDS_REVIEW):
-        if uncovered:
+        if uncovered and ltv_only(uncovered):
+            findings.append(reason("doc_ltv_after_last"))
+        elif uncovered:
             findings.append(reason("doc_changed_after_last", changes=describe_changes(uncovered)))
         else:
             findings.append(reason("doc_last_covers"))

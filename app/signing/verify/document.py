@@ -10,8 +10,6 @@ Must not: catch whole-file failures (``engine`` turns them into CANNOT_VERIFY).
 
 from __future__ import annotations
 
-import hashlib
-import io
 import logging
 from datetime import datetime
 from typing import Any
@@ -22,6 +20,7 @@ from pyhanko.pdf_utils.reader import PdfFileReader
 from pyhanko.sign.fields import SigSeedSubFilter
 from pyhanko.sign.validation.pdf_embedded import EmbeddedPdfSignature
 
+from app.signing.verify.blob import Blob
 from app.signing.verify.changes import Changes, RevisionView, later_changes
 from app.signing.verify.decide import document_verdict, signature_verdict
 from app.signing.verify.fetching import RevocationPolicy, RevocationSession
@@ -62,7 +61,7 @@ FATAL = (LimitExceeded, PdfDecodeLimitError, MemoryError, RecursionError)
 class DocumentAnalysis:
     def __init__(
         self,
-        data: bytes,
+        blob: Blob,
         raw: RawScan,
         trust: TrustStore,
         policy: RevocationPolicy,
@@ -71,12 +70,13 @@ class DocumentAnalysis:
         poe: datetime | None,
         deadline: Deadline,
     ) -> None:
-        self.data, self.raw, self.trust, self.policy = data, raw, trust, policy
+        self.blob, self.raw, self.trust, self.policy = blob, raw, trust, policy
         self.now, self.limits, self.poe, self.deadline = now, limits, poe, deadline
 
     def _open(self, strict: bool) -> PdfFileReader:
+        self.blob.stream.seek(0)
         reader = PdfFileReader(
-            io.BytesIO(self.data), strict=strict, decode_limits=self.limits.decode_limits()
+            self.blob.stream, strict=strict, decode_limits=self.limits.decode_limits()
         )
         if reader.encrypt_dict is not None:
             result = reader.decrypt("")
@@ -87,9 +87,9 @@ class DocumentAnalysis:
         return reader
 
     async def run(self, strict: bool) -> DocumentVerdict:
-        data, limits = self.data, self.limits
+        blob, limits = self.blob, self.limits
         reader = self._open(strict)
-        ends = revision_ends(data, reader)
+        ends = revision_ends(blob, reader)
         pages = page_refs(reader.root, limits)
         last = reader.xrefs.total_revisions - 1
         fields = snapshot_fields(reader.root, limits, locator(reader, last))
@@ -99,7 +99,7 @@ class DocumentAnalysis:
         resolve: Any = reader.get_object
         orphans = orphan_signed_widgets(pages, fields, lambda r: resolve(generic.Reference(*r)))
         doc_findings = self._census(len(signed) + len(orphans))
-        garbage = trailing_bytes(data, ends)
+        garbage = trailing_bytes(blob, ends)
         if garbage:
             doc_findings.append(reason("trailing_bytes", count=garbage))
         self.deadline.check()
@@ -119,7 +119,7 @@ class DocumentAnalysis:
 
         view = RevisionView(reader, limits, current=fields)
         first_signed = min((c.signed_revision for c in checks), default=last)
-        hidden = hidden_objects(data, reader, ends, first_signed)
+        hidden = hidden_objects(blob, reader, ends, first_signed)
         signers = {c.field_name: c.cert.common_name if c.cert else "" for c in checks}
         verdicts: list[SignatureVerdict] = []
         for check in checks:
@@ -146,8 +146,8 @@ class DocumentAnalysis:
             as_of=self.now,
             sig_field_count=len(signed) + len(orphans),
             uncovered=uncovered,
-            file_sha256=hashlib.sha256(data).hexdigest(),
-            file_size=len(data),
+            file_sha256=self.raw.sha256,
+            file_size=self.raw.size,
             revision_count=last + 1,
         )
 
@@ -157,7 +157,7 @@ class DocumentAnalysis:
         out = [
             reason("byterange_shape", detail=problem)
             for values in self.raw.byte_ranges
-            if (problem := byterange_problem(self.data, values))
+            if (problem := byterange_problem(self.blob, values))
         ]
         if self.raw.malformed_byte_ranges:
             out.append(reason("byterange_shape", detail="có giá trị không phải số"))
@@ -227,7 +227,7 @@ class DocumentAnalysis:
     ) -> list[Reason]:
         out: list[Reason] = []
         # No numbers: the signature could not be read at all (its own finding says so).
-        problem = byterange_problem(self.data, check.byte_range) if check.byte_range else None
+        problem = byterange_problem(self.blob, check.byte_range) if check.byte_range else None
         if problem:
             out.append(reason("byterange_shape", detail=problem))
         elif check.byte_range:

@@ -16,11 +16,10 @@ import logging
 from collections.abc import Coroutine
 from dataclasses import replace
 from datetime import UTC, datetime
-from pathlib import Path
-from typing import Any, BinaryIO, TypeVar
+from typing import Any, TypeVar
 
 from app.domain.types import Verdict
-from app.errors import PdfInputError
+from app.signing.verify.blob import Blob, Source
 from app.signing.verify.decide import document_verdict
 from app.signing.verify.document import DocumentAnalysis
 from app.signing.verify.failures import failure_reason
@@ -29,31 +28,20 @@ from app.signing.verify.limits import MIB, Deadline, LimitExceeded, ParseLimits
 from app.signing.verify.model import DocumentVerdict, Reason, SignatureVerdict
 from app.signing.verify.rawscan import RawScan, scan_raw
 from app.signing.verify.rules import reason
+from app.signing.verify.speedups import reading
 from app.signing.verify.trust import TrustStore
 
 log = logging.getLogger(__name__)
-Source = str | Path | bytes | BinaryIO
 T = TypeVar("T")
+__all__ = ["Source", "failed", "open_source", "run_sync", "verify_blob", "verify_pdf"]
 # Limits are not worth a lenient second read: it would hit them again.
 _NO_RETRY = {"decode_limit", "timeout", "memory", "too_many", "file_too_large", "structure_loop"}
 
 
-def read_source(source: Source, limits: ParseLimits) -> bytes:
-    """The whole file, refusing more than ``limits.max_file_mb`` (LimitExceeded)."""
-    cap = limits.max_file_mb * MIB
-    if isinstance(source, bytes):
-        data = source
-    elif isinstance(source, str | Path):
-        try:
-            with open(source, "rb") as handle:
-                data = handle.read(cap + 1)
-        except OSError as exc:
-            raise PdfInputError(f"cannot read {source}: {exc}", path=str(source)) from exc
-    else:
-        data = source.read(cap + 1)
-    if len(data) > cap:
-        raise LimitExceeded("file_too_large", limit_mb=limits.max_file_mb)
-    return data
+def open_source(source: Source, limits: ParseLimits) -> Blob:
+    """The file as a Blob (close it), refusing more than ``limits.max_file_mb`` before reading
+    (LimitExceeded); PdfInputError when a path cannot be opened."""
+    return Blob.open(source, limits.max_file_mb * MIB)
 
 
 def run_sync(coro: Coroutine[Any, Any, T]) -> T:
@@ -83,12 +71,13 @@ def verify_pdf(
     limits = limits or ParseLimits()
     moment = _utc(now) if now is not None else datetime.now(UTC)
     try:
-        data = read_source(source, limits)
+        blob = open_source(source, limits)
     except LimitExceeded as exc:
         return failed(reason(exc.code, **exc.params), moment)
-    return run_sync(
-        verify_bytes(data, trust, revocation or RevocationPolicy(), moment, limits, poe)
-    )
+    with blob:
+        return run_sync(
+            verify_blob(blob, trust, revocation or RevocationPolicy(), moment, limits, poe)
+        )
 
 
 def _utc(moment: datetime) -> datetime:
@@ -98,21 +87,23 @@ def _utc(moment: datetime) -> datetime:
 def failed(
     finding: Reason, as_of: datetime, data: bytes | None = None, raw: RawScan | None = None
 ) -> DocumentVerdict:
-    """A document that could not be analysed at all."""
+    """A document that could not be analysed at all (identified by ``data`` or ``raw``)."""
+    if data is not None:
+        raw = RawScan(len(data), 0, (), 0, 0, sha256=hashlib.sha256(data).hexdigest())
     return document_verdict(
         [],
         [finding],
         as_of=as_of,
         sig_field_count=len(raw.byte_ranges) if raw else 0,
         uncovered=[],
-        file_sha256=hashlib.sha256(data).hexdigest() if data is not None else "",
-        file_size=len(data) if data is not None else 0,
+        file_sha256=raw.sha256 if raw else "",
+        file_size=raw.size if raw else 0,
         revision_count=0,
     )
 
 
-async def verify_bytes(
-    data: bytes,
+async def verify_blob(
+    blob: Blob,
     trust: TrustStore,
     policy: RevocationPolicy,
     now: datetime,
@@ -120,22 +111,23 @@ async def verify_bytes(
     poe: datetime | None = None,
 ) -> DocumentVerdict:
     deadline = Deadline(limits.timeout_s)
-    raw = scan_raw(data)
+    raw = scan_raw(blob)
     if raw.header_offset < 0:
-        return failed(reason("not_pdf"), now, data, raw)
-    job = DocumentAnalysis(data, raw, trust, policy, now, limits, poe, deadline)
-    try:
-        return await job.run(strict=True)
-    except Exception as exc:  # noqa: BLE001 - any parser exception means "cannot verify"
-        first = failure_reason(exc)
-        log.info("strict analysis failed: %s", first.text)
-    if first.code in _NO_RETRY:
-        return failed(first, now, data, raw)
-    try:
-        lenient = await job.run(strict=False)
-    except Exception as exc:  # noqa: BLE001
-        log.info("lenient analysis failed too: %s", failure_reason(exc).text)
-        return failed(first, now, data, raw)
+        return failed(reason("not_pdf"), now, raw=raw)
+    job = DocumentAnalysis(blob, raw, trust, policy, now, limits, poe, deadline)
+    with reading():
+        try:
+            return await job.run(strict=True)
+        except Exception as exc:  # noqa: BLE001 - any parser exception means "cannot verify"
+            first = failure_reason(exc)
+            log.info("strict analysis failed: %s", first.text)
+        if first.code in _NO_RETRY:
+            return failed(first, now, raw=raw)
+        try:
+            lenient = await job.run(strict=False)
+        except Exception as exc:  # noqa: BLE001
+            log.info("lenient analysis failed too: %s", failure_reason(exc).text)
+            return failed(first, now, raw=raw)
     return _capped(lenient, first)
 
 

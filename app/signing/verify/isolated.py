@@ -17,11 +17,14 @@ from datetime import UTC, datetime
 from multiprocessing.connection import Connection
 from pathlib import Path
 
-from app.signing.verify.engine import failed, read_source, verify_pdf
+from app.errors import PdfInputError
+from app.signing.verify.engine import failed, open_source, verify_pdf
 from app.signing.verify.fetching import RevocationPolicy
 from app.signing.verify.limits import MIB, LimitExceeded, ParseLimits
 from app.signing.verify.model import DocumentVerdict
+from app.signing.verify.rawscan import RawScan
 from app.signing.verify.rules import reason
+from app.signing.verify.speedups import warm_up
 from app.signing.verify.trust import TrustStore
 
 log = logging.getLogger(__name__)
@@ -30,7 +33,7 @@ STARTUP_ALLOWANCE_S = 10.0  # importing pyhanko in a fresh interpreter, on a slo
 
 @dataclass(frozen=True)
 class _Job:
-    data: bytes
+    data: bytes | str  # the file itself, or its path (big files are not sent through a pipe)
     anchors: tuple[bytes, ...]
     policy: RevocationPolicy
     now: datetime
@@ -68,9 +71,10 @@ def _worker(job: _Job, conn: Connection) -> None:
     # The verdict carries the reasons; the parent logs what matters.
     logging.getLogger().addHandler(logging.NullHandler())
     try:
+        warm_up()
         _cap_memory(job.limits.memory_mb)
         verdict = verify_pdf(
-            job.data,
+            job.data if isinstance(job.data, bytes) else Path(job.data),
             trust=TrustStore.from_certs(job.anchors),
             revocation=job.policy,
             now=job.now,
@@ -105,7 +109,7 @@ def verify_pdf_isolated(
     limits = limits or ParseLimits()
     moment = now or datetime.now(UTC)
     try:
-        data = read_source(source, limits)
+        data = _job_input(source, limits)
     except LimitExceeded as exc:
         return failed(reason(exc.code, **exc.params), moment)
     policy = replace(revocation or RevocationPolicy(), fetchers=None)
@@ -133,5 +137,33 @@ def verify_pdf_isolated(
     if text is not None:
         return DocumentVerdict.from_json(text)
     if timed_out:
-        return failed(reason("timeout", seconds=limits.timeout_s), moment, data)
-    return failed(reason("worker_failed", detail=f"exit code {worker.exitcode}"), moment, data)
+        return failed(reason("timeout", seconds=limits.timeout_s), moment, raw=_identity(data))
+    detail = f"exit code {worker.exitcode}"
+    return failed(reason("worker_failed", detail=detail), moment, raw=_identity(data))
+
+
+def _job_input(source: str | Path | bytes, limits: ParseLimits) -> bytes | str:
+    """What the worker gets: bytes as they are, a path after checking that the file exists
+    and is not over the size limit (the worker reads it; nothing big crosses the pipe)."""
+    if isinstance(source, bytes):
+        if len(source) > limits.max_file_mb * MIB:
+            raise LimitExceeded("file_too_large", limit_mb=limits.max_file_mb)
+        return source
+    try:
+        size = os.stat(source).st_size
+    except OSError as exc:
+        raise PdfInputError(f"cannot read {source}: {exc}", path=str(source)) from exc
+    if size > limits.max_file_mb * MIB:
+        raise LimitExceeded("file_too_large", limit_mb=limits.max_file_mb)
+    return str(source)
+
+
+def _identity(data: bytes | str) -> RawScan | None:
+    """Size and SHA-256 of the file, for a verdict the worker could not give (streamed)."""
+    try:
+        with open_source(
+            data if isinstance(data, bytes) else Path(data), ParseLimits(max_file_mb=1 << 20)
+        ) as blob:
+            return RawScan(blob.size, 0, (), 0, 0, sha256=blob.sha256())
+    except (OSError, PdfInputError, LimitExceeded):
+        return None

@@ -34,7 +34,7 @@ class LimitExceeded(Exception):
 class ParseLimits:
     """Bounds on the work one untrusted PDF may cause."""
 
-    max_file_mb: int = 200
+    max_file_mb: int = 1024  # files are streamed (blob.py): size costs time, not memory
     max_stream_mb: int = 64  # decoded size of one stream
     max_ratio: float = 1100  # decoded/encoded, above the 1 MiB floor (stacked filters)
     max_decoded_mb: int = 512  # decoded bytes for the whole document (at least)

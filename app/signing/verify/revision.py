@@ -9,14 +9,12 @@ after it does not condemn the document. Must not: modify the file.
 
 from __future__ import annotations
 
-import hashlib
-import io
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 
 from pyhanko.pdf_utils.reader import PdfFileReader
 
-from app.signing.verify.engine import Source, read_source, verify_pdf
+from app.signing.verify.engine import Source, open_source, run_sync, verify_blob
 from app.signing.verify.errors import (
     DocumentChanged,
     SignatureFieldNotFound,
@@ -24,6 +22,7 @@ from app.signing.verify.errors import (
 )
 from app.signing.verify.fetching import RevocationPolicy
 from app.signing.verify.fields import locator, snapshot_fields
+from app.signing.verify.lazystreams import lazy_streams
 from app.signing.verify.limits import LimitExceeded, ParseLimits
 from app.signing.verify.model import DocumentVerdict
 from app.signing.verify.rawscan import byterange_problem
@@ -36,21 +35,27 @@ def extract_signed_revision(
     """Bytes [0 : end of the second /ByteRange span] of the signature in ``field_name``."""
     limits = limits or ParseLimits()
     try:
-        data = read_source(source, limits)
-        reader = PdfFileReader(io.BytesIO(data), strict=True, decode_limits=limits.decode_limits())
-        last = reader.xrefs.total_revisions - 1
-        snap = snapshot_fields(reader.root, limits, locator(reader, last)).get(field_name)
-        if snap is None or snap.ft != "/Sig" or not snap.has_value:
-            raise SignatureFieldNotFound(f"no signed field {field_name!r}", field=field_name)
-        values = tuple(int(v) for v in snap.node["/V"]["/ByteRange"])
-    except (LimitExceeded, ValueError, KeyError, TypeError) as exc:
+        blob = open_source(source, limits)
+    except LimitExceeded as exc:
         raise SignedRevisionUnavailable(
             f"cannot read the signature in {field_name!r}: {exc}", field=field_name
         ) from exc
-    problem = byterange_problem(data, values)
-    if problem:
-        raise SignedRevisionUnavailable(f"bad /ByteRange: {problem}", field=field_name)
-    return data[: values[2] + values[3]]
+    with blob, lazy_streams():
+        try:
+            reader = PdfFileReader(blob.stream, strict=True, decode_limits=limits.decode_limits())
+            last = reader.xrefs.total_revisions - 1
+            snap = snapshot_fields(reader.root, limits, locator(reader, last)).get(field_name)
+            if snap is None or snap.ft != "/Sig" or not snap.has_value:
+                raise SignatureFieldNotFound(f"no signed field {field_name!r}", field=field_name)
+            values = tuple(int(v) for v in snap.node["/V"]["/ByteRange"])
+        except (LimitExceeded, ValueError, KeyError, TypeError) as exc:
+            raise SignedRevisionUnavailable(
+                f"cannot read the signature in {field_name!r}: {exc}", field=field_name
+            ) from exc
+        problem = byterange_problem(blob, values)
+        if problem:
+            raise SignedRevisionUnavailable(f"bad /ByteRange: {problem}", field=field_name)
+        return blob.read(0, values[2] + values[3])
 
 
 def reverify(
@@ -67,10 +72,11 @@ def reverify(
     Raises DocumentChanged when the bytes differ: a new file needs a new first verification.
     """
     limits = limits or ParseLimits()
-    data = read_source(source, limits)
-    digest = hashlib.sha256(data).hexdigest()
-    if previous.file_sha256 and previous.file_sha256 != digest:
-        raise DocumentChanged("the file differs from the one verified before", sha256=digest)
-    return verify_pdf(
-        data, trust=trust, revocation=revocation, now=now, limits=limits, poe=previous.as_of
-    )
+    moment = now if now is not None else datetime.now(UTC)
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    with open_source(source, limits) as blob:  # LimitExceeded: as before, the caller's problem
+        digest = blob.sha256()
+        if previous.file_sha256 and previous.file_sha256 != digest:
+            raise DocumentChanged("the file differs from the one verified before", sha256=digest)
+        return run_sync(verify_blob(blob, trust, revocation, moment, limits, previous.as_of))

@@ -262,6 +262,11 @@ CODES: dict[str, tuple[str, Verdict, str]] = {
         "Dấu thời gian trong chữ ký không được tin cậy; thời điểm ký lấy theo nguồn khác.",
     ),
     "changed_later": ("CHANGED_LATER", VCL, "Có thay đổi được phép sau khi ký: {changes}."),
+    "ltv_added": (
+        "CHANGED_LATER",
+        VCL,
+        "Chỉ bổ sung dữ liệu kiểm tra dài hạn (LTV) sau khi ký; nội dung đã ký không thay đổi.",
+    ),
     "covers_file": ("COVERS_FILE", V, "Chữ ký bao phủ toàn bộ tệp."),
     "doc_last_covers": (
         "COVERS_FILE",
@@ -272,6 +277,12 @@ CODES: dict[str, tuple[str, Verdict, str]] = {
         "CHANGED_LATER",
         VCL,
         "Sau chữ ký (hoặc dấu thời gian) cuối cùng có thay đổi được phép: {changes}.",
+    ),
+    "doc_ltv_after_last": (
+        "CHANGED_LATER",
+        VCL,
+        "Sau chữ ký (hoặc dấu thời gian) cuối cùng chỉ bổ sung dữ liệu kiểm tra dài hạn (LTV); "
+        "nội dung đã ký không thay đổi.",
     ),
     "agency_missing": (
         "DOC_AGENCY",

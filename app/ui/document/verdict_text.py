@@ -81,7 +81,7 @@ def change_kind(kind: str) -> str:
         "form_fill": translate("VerdictText", "Điền trường"),
         "signature": translate("VerdictText", "Thêm chữ ký"),
         "document_timestamp": translate("VerdictText", "Thêm dấu thời gian"),
-        "dss": translate("VerdictText", "Bổ sung dữ liệu kiểm tra dài hạn"),
+        "dss": translate("VerdictText", "Bổ sung dữ liệu kiểm tra dài hạn (LTV) sau khi ký"),
         "metadata": translate("VerdictText", "Cập nhật thông tin mô tả"),
         "other": translate("VerdictText", "Thay đổi khác"),
     }
@@ -129,7 +129,9 @@ def changes_lines(sig: SignatureVerdict) -> list[str]:
     lines = []
     for change in sig.later_changes:
         what = change_kind(change.kind)
-        if change.name and change.value:
+        if change.kind == "dss":  # the DSS is named "DSS": the words already say what it is
+            lines.append(what)
+        elif change.name and change.value:
             lines.append(
                 translate("VerdictText", "{what}: «{name}» = «{value}»").format(
                     what=what, name=change.name, value=change.value

@@ -1,9 +1,13 @@
-"""A loopback TSA, OCSP responder, CRL and caIssuers server for the PAdES tests.
+"""A loopback TSA, OCSP responder, CRL and caIssuers server for the signing and verification tests
+(and the benchmarks).
 
-One ``http.server`` in a thread answers RFC 3161 requests (pyhanko's DummyTimeStamper signs with
-the demo TSA key), OCSP requests (cryptography's OCSPResponseBuilder, the demo OCSP responder) and
-serves CRLs and CA certificates under the URLs ``generate_demo_pki(url_base=...)`` writes into
-the certificates. It counts hits per route; ``offline`` makes it drop every connection.
+One ``http.server`` thread answers RFC 3161 requests (pyhanko's DummyTimeStamper signs with the
+demo TSA key), OCSP requests (cryptography's OCSPResponseBuilder, signed by the demo OCSP
+responder) and serves CRLs and CA certificates under the URLs ``generate_demo_pki(url_base=...)``
+writes into the certificates. ``attach(pki)`` answers OCSP for the demo end-entity certificates,
+``know(cert)`` for more of them (issued by the demo intermediate); ``revoke(cert, at)`` makes
+OCSP and the intermediate's CRL say so from then on; ``offline`` drops every connection;
+``hits`` counts requests per route; ``reset()`` forgets hits, revocations and ``offline``.
 """
 
 from __future__ import annotations
@@ -25,11 +29,11 @@ from pyhanko.sign.timestamps.dummy_client import DummyTimeStamper
 from app.demo.pki import DemoPki, Issued
 
 
-def _asn1_cert(issued: Issued) -> asn1_x509.Certificate:
+def asn1_cert(issued: Issued) -> asn1_x509.Certificate:
     return asn1_x509.Certificate.load(issued.cert_der)
 
 
-def _asn1_key(issued: Issued) -> asn1_keys.PrivateKeyInfo:
+def asn1_key(issued: Issued) -> asn1_keys.PrivateKeyInfo:
     der = issued.key.private_bytes(
         serialization.Encoding.DER,
         serialization.PrivateFormat.PKCS8,
@@ -42,7 +46,8 @@ class PkiServer:
     def __init__(self) -> None:
         self.hits: Counter[str] = Counter()
         self.offline = False
-        self.revoked: set[int] = set()
+        self.revoked: dict[int, datetime] = {}
+        self.known: dict[int, x509.Certificate] = {}
         self.pki: DemoPki | None = None
         self._tsa: DummyTimeStamper | None = None
         server = self
@@ -66,10 +71,24 @@ class PkiServer:
     def attach(self, pki: DemoPki) -> None:
         self.pki = pki
         self._tsa = DummyTimeStamper(
-            tsa_cert=_asn1_cert(pki.tsa),
-            tsa_key=_asn1_key(pki.tsa),
-            certs_to_embed=[_asn1_cert(pki.intermediate), _asn1_cert(pki.root)],
+            tsa_cert=asn1_cert(pki.tsa),
+            tsa_key=asn1_key(pki.tsa),
+            certs_to_embed=[asn1_cert(pki.intermediate), asn1_cert(pki.root)],
         )
+        for issued in (pki.leader, pki.agency, pki.tsa, pki.ocsp):
+            self.know(issued.cert)
+
+    def know(self, cert: x509.Certificate) -> None:
+        """Answer OCSP for ``cert`` (issued by the demo intermediate)."""
+        self.known[cert.serial_number] = cert
+
+    def revoke(self, cert: x509.Certificate, at: datetime) -> None:
+        self.revoked[cert.serial_number] = at
+
+    def reset(self) -> None:
+        self.hits.clear()
+        self.offline = False
+        self.revoked.clear()
 
     def stop(self) -> None:
         self.httpd.shutdown()
@@ -115,41 +134,34 @@ class PkiServer:
     def _ocsp(self, body: bytes) -> bytes:
         assert self.pki is not None
         request = ocsp.load_der_ocsp_request(body)
-        pki = self.pki
-        subject = next(
-            (
-                i
-                for i in (pki.leader, pki.agency, pki.tsa, pki.ocsp)
-                if i.cert.serial_number == request.serial_number
-            ),
-            None,
-        )
+        subject = self.known.get(request.serial_number)
         if subject is None:
             return ocsp.OCSPResponseBuilder.build_unsuccessful(
                 ocsp.OCSPResponseStatus.UNAUTHORIZED
             ).public_bytes(serialization.Encoding.DER)
         now = datetime.now(UTC)
-        revoked = subject.cert.serial_number in self.revoked
+        revoked_at = self.revoked.get(subject.serial_number)
         builder = (
             ocsp.OCSPResponseBuilder()
             .add_response(
-                cert=subject.cert,
-                issuer=pki.intermediate.cert,
+                cert=subject,
+                issuer=self.pki.intermediate.cert,
                 algorithm=request.hash_algorithm,
-                cert_status=ocsp.OCSPCertStatus.REVOKED if revoked else ocsp.OCSPCertStatus.GOOD,
+                cert_status=ocsp.OCSPCertStatus.REVOKED if revoked_at else ocsp.OCSPCertStatus.GOOD,
                 this_update=now - timedelta(minutes=1),
                 next_update=now + timedelta(days=1),
-                revocation_time=now - timedelta(days=1) if revoked else None,
-                revocation_reason=x509.ReasonFlags.key_compromise if revoked else None,
+                revocation_time=revoked_at,
+                revocation_reason=x509.ReasonFlags.key_compromise if revoked_at else None,
             )
-            .responder_id(ocsp.OCSPResponderEncoding.HASH, pki.ocsp.cert)
-            .certificates([pki.ocsp.cert])
+            .responder_id(ocsp.OCSPResponderEncoding.HASH, self.pki.ocsp.cert)
+            .certificates([self.pki.ocsp.cert])
         )
         for ext in request.extensions:
             if isinstance(ext.value, x509.OCSPNonce):
                 builder = builder.add_extension(ext.value, critical=False)
-        response = builder.sign(pki.ocsp.key, hashes.SHA256())
-        return response.public_bytes(serialization.Encoding.DER)
+        return builder.sign(self.pki.ocsp.key, hashes.SHA256()).public_bytes(
+            serialization.Encoding.DER
+        )
 
     def _crl(self, path: str) -> bytes:
         assert self.pki is not None
@@ -166,11 +178,12 @@ class PkiServer:
                 critical=False,
             )
         )
-        for serial in self.revoked:
-            builder = builder.add_revoked_certificate(
-                x509.RevokedCertificateBuilder()
-                .serial_number(serial)
-                .revocation_date(now - timedelta(days=1))
-                .build()
-            )
+        if issuer is self.pki.intermediate:
+            for serial, when in self.revoked.items():
+                builder = builder.add_revoked_certificate(
+                    x509.RevokedCertificateBuilder()
+                    .serial_number(serial)
+                    .revocation_date(when)
+                    .build()
+                )
         return builder.sign(issuer.key, hashes.SHA256()).public_bytes(serialization.Encoding.DER)
