@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from app import APP_NAME, __version__
+from app.cli_backup import add_backup_commands
 from app.cli_doc import add_doc_commands
 from app.cli_sync import add_sync_commands
 from app.errors import AppError, UserCancelled
@@ -217,6 +218,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     store.required = True
     store.add_parser("check", help="tìm tệp thiếu hoặc hỏng").set_defaults(handler=cmd_store_check)
+    add_backup_commands(sub)
     return parser
 
 

@@ -108,28 +108,16 @@ def cmd_token_list(args: argparse.Namespace, data_dir: Path) -> int:
 
 
 def certificate_json(cert: CertificateInfo) -> dict[str, Any]:
-    codes = {p.code.value for p in cert.problems}
-    days = next((p.days_left for p in cert.problems if p.days_left is not None), None)
-    return {
-        "cka_id": cert.cka_id_hex,
-        "label": cert.label,
-        "subject": cert.subject,
-        "subject_cn": cert.subject_cn,
-        "issuer": cert.issuer,
-        "issuer_cn": cert.issuer_cn,
-        "serial_number": cert.serial_number,
-        "not_before": cert.not_before.isoformat(),
-        "not_after": cert.not_after.isoformat(),
-        "key_usage": list(cert.key_usage),
-        "sha256": cert.sha256,
-        "is_ca": cert.is_ca,
-        "has_key": cert.has_key,
-        "usable_for_signing": cert.usable_for_signing,
-        "expired": "cert_expired" in codes,
-        "expiring_soon": "cert_expiring_soon" in codes,
-        "days_left": days,
-        "problems": [{"code": p.code.value, "message": p.message} for p in cert.problems],
-    }
+    """The shared certificate fields, plus what a person reading ``--json`` wants: expiry."""
+    from app.signing.tokens.report import certificate_dict
+
+    data = certificate_dict(cert)
+    problems = data.pop("problems")  # keep it last, after the expiry fields
+    data["expired"] = any(p.code.value == "cert_expired" for p in cert.problems)
+    data["expiring_soon"] = any(p.code.value == "cert_expiring_soon" for p in cert.problems)
+    data["days_left"] = next((p.days_left for p in cert.problems if p.days_left is not None), None)
+    data["problems"] = problems
+    return data
 
 
 def listing_json(listings: tuple[ModuleListing, ...]) -> list[dict[str, Any]]:

@@ -1,13 +1,16 @@
 # shellcheck shell=bash
 # The project's virtual environment in .venv at the repo root.
 #
-# Sourced by scripts/test, scripts/run and scripts/bench. Usage (cwd = repo root):
+# Sourced by scripts/test, scripts/run, scripts/bench and scripts/build. Usage (cwd = repo root):
 #
-#   vbdt_venv [EXTRAS]     # EXTRAS: "" (runtime only) or e.g. "dev"
+#   vbdt_venv [EXTRAS]     # EXTRAS: "" (runtime only), "dev", or a comma list such as
+#                          # "build,postgres" (scripts/build: PyInstaller and the PostgreSQL driver)
 #
 # Creates .venv with python3 (>= 3.11; VBDT_PYTHON overrides the interpreter) if it is missing or
 # broken, then runs `pip install -e '.[EXTRAS]'` unless .venv/.vbdt-install-stamp says that this
-# pyproject.toml was already installed with these extras (any extras cover a runtime-only request).
+# pyproject.toml was already installed with these extras (any extras cover a runtime-only request;
+# each extras list is its own stamp line, so `dev` then `build,postgres` installs once each and
+# both stay up to date until pyproject.toml changes).
 # Puts .venv/bin first on PATH and sets VIRTUAL_ENV.
 
 export PIP_DISABLE_PIP_VERSION_CHECK=1

@@ -18,7 +18,8 @@ from app.signing.tokens.manager import TokenManager, live_manager
 from app.signing.tokens.thread import TokenThread
 
 
-def _cert_dict(cert: CertificateInfo) -> dict[str, Any]:
+def certificate_dict(cert: CertificateInfo) -> dict[str, Any]:
+    """One certificate as JSON-ready data (``token list --json`` adds its expiry fields)."""
     return {
         "cka_id": cert.cka_id_hex,
         "label": cert.label,
@@ -59,7 +60,7 @@ def _module_report(manager: TokenManager) -> dict[str, Any]:
     tokens = []
     for token in manager.list_tokens():
         try:
-            certs = [_cert_dict(c) for c in manager.list_certificates(token.serial)]
+            certs = [certificate_dict(c) for c in manager.list_certificates(token.serial)]
             tokens.append(_token_dict(token, certs, None))
         except AppError as exc:
             tokens.append(_token_dict(token, None, f"{exc.code}: {exc.message}"))
