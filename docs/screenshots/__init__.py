@@ -1,0 +1,1 @@
+"""Scripts that take the user guide's screenshots from the real application (not tests)."""
