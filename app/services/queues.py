@@ -35,7 +35,8 @@ class DocumentRow:
     updated_at: datetime
 
 
-def _queue_filter(queue: Queue) -> sa.ColumnElement[bool]:
+def queue_filter(queue: Queue) -> sa.ColumnElement[bool]:
+    """The WHERE clause that selects a queue's documents (shared by counts, lists and search)."""
     spec = QUEUE_BY_ID[queue]
     if queue is Queue.OUTBOX:
         waiting = sa.select(OutboxMessage.document_id).where(
@@ -76,7 +77,7 @@ def queue_counts(ws: Workspace) -> dict[Queue, int]:
 
 
 def _count(session: Session, queue: Queue) -> int:
-    stmt = sa.select(sa.func.count(Document.id)).where(_queue_filter(queue))
+    stmt = sa.select(sa.func.count(Document.id)).where(queue_filter(queue))
     return int(session.scalar(stmt) or 0)
 
 
@@ -84,7 +85,7 @@ def list_queue(ws: Workspace, queue: Queue, *, limit: int = 1000) -> list[Docume
     """The newest documents of a queue first."""
     stmt = (
         sa.select(Document)
-        .where(_queue_filter(queue))
+        .where(queue_filter(queue))
         .order_by(Document.updated_at.desc(), Document.id.desc())
         .limit(limit)
     )

@@ -3,3 +3,8 @@
 The only package that imports Qt. Widgets never query the database or start threads themselves:
 they hand service calls to ``app.ui.tasks`` and receive row snapshots back on the GUI thread.
 """
+
+from app.ui.none_guard import keep_none_alive
+
+# Before any Qt call in this process (the app, the tests, the screenshot scripts): see none_guard.
+keep_none_alive()

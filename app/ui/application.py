@@ -12,11 +12,12 @@ import os
 import sys
 import traceback
 from collections.abc import Sequence
+from contextlib import suppress
 from pathlib import Path
 from types import TracebackType
 
 from PySide6.QtCore import QCoreApplication, QTimer
-from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app import APP_NAME, __version__
@@ -31,6 +32,7 @@ from app.ui.dialogs.sign_in import ask_person
 from app.ui.errors import show_error
 from app.ui.i18n import install_translators, remove_translators
 from app.ui.main_window import MainWindow
+from app.ui.none_guard import keep_none_alive
 from app.ui.tasks import SyncTaskRunner, TaskRunner
 
 log = logging.getLogger(__name__)
@@ -100,6 +102,7 @@ def create_main_window(
     actor: Actor | None = None,
 ) -> MainWindow:
     """The main window over ``ws``; tests pass a ``SyncTaskRunner``."""
+    keep_none_alive()
     if runner is None:
         runner = TaskRunner()
         app = QCoreApplication.instance()
@@ -153,11 +156,14 @@ def run_gui(
     argv: Sequence[str] | None = None,
 ) -> int:
     """The GUI's main: returns the process exit code (1 when the workspace cannot be opened)."""
+    keep_none_alive()
     app = QApplication.instance() or QApplication(list(argv or sys.argv[:1]))
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(ORG_NAME)
     app.setApplicationVersion(__version__)
     setup_fonts(app)
+    with suppress(FileNotFoundError):  # a source tree without resources/icons still starts
+        app.setWindowIcon(QIcon(str(resource("icons", "vbdt.png"))))
     install_excepthook(data_dir / "logs" / LOG_FILE)
 
     try:
@@ -185,6 +191,7 @@ def run_gui(
     try:
         window = create_main_window(ws, demo, runner=runner, actor=actor)
         window.show()
+        log.info("main window shown (%s)", data_dir)
         _schedule_smoke_exit(app, window)
         return app.exec()
     finally:

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QSplitter,
+    QSystemTrayIcon,
     QVBoxLayout,
     QWidget,
 )
@@ -27,6 +28,7 @@ from app.domain.roles import Action, can
 from app.domain.types import Direction
 from app.logs import LOG_FILE
 from app.services.documents import Actor
+from app.services.lookups import PersonOption, local_people
 from app.services.queues import DocumentRow, Overview, list_queue, load_overview
 from app.services.workspace import Workspace
 from app.ui.dialogs.draft_form import PdfDropFilter
@@ -35,8 +37,10 @@ from app.ui.dialogs.sync_status import SyncStatus
 from app.ui.document.action_bar import ActionBar
 from app.ui.document.actions import ActionController
 from app.ui.errors import show_error
+from app.ui.notify import TrayNotifier
 from app.ui.panels.document_list import DocumentListPanel
 from app.ui.panels.sidebar import QueueSidebar
+from app.ui.reports import build_reports_menu
 from app.ui.tasks import SyncTaskRunner, TaskRunner
 
 log = logging.getLogger(__name__)
@@ -52,6 +56,7 @@ class MainWindow(QMainWindow):
         actor: Actor | None = None,
         prompts: object | None = None,
         verifier: object | None = None,
+        tray: QSystemTrayIcon | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -64,6 +69,7 @@ class MainWindow(QMainWindow):
         self._generation = 0  # bumped on every queue load; stale results are dropped
 
         self.setObjectName("mainWindow")
+        self.actor: Actor | None = None  # set_actor() below; menus built before it read it
         self._update_title()
         self.sidebar = QueueSidebar(self)
         self.documents = DocumentListPanel(self)
@@ -78,12 +84,18 @@ class MainWindow(QMainWindow):
         self.documents.document_activated.connect(self.open_document)
         self.documents.table.selectionModel().currentRowChanged.connect(self._update_list_actions)
         self.controller.done.connect(lambda _result: self.refresh())
+        self.controller.send_now = self.sync_status.sync_now  # urgent documents go out at once
         self._initial_size()
         self.drop_filter = PdfDropFilter(self, self.controller.new_draft)
+        self.notifier = TrayNotifier(ws, runner, self, tray=tray)  # tests pass a tray
+        self.notifier.open_document.connect(self.open_document)
+        self.notifier.open_queue.connect(self.sidebar.select_queue)
         self.set_actor(actor)
 
-        self.refresh_counts()
+        # The first queue's rows first: one "db" worker runs the loads in order, and the rows
+        # are what makes the window usable; the counts follow a moment later.
         self.sidebar.select_queue(Queue.INCOMING)  # loads its rows
+        self.refresh_counts()
 
     # --- layout ---------------------------------------------------------------------------------
     def _initial_size(self) -> None:
@@ -155,6 +167,8 @@ class MainWindow(QMainWindow):
         view_menu.addAction(self.search_action)
 
         self._build_signing_menu()
+        self.reports_menu = build_reports_menu(self, lambda: self.ws, lambda: self.actor)
+        self.menuBar().addMenu(self.reports_menu)
 
         help_menu = self.menuBar().addMenu(self.tr("Trợ &giúp"))
         self.about_action = QAction(self.tr("&Giới thiệu"), self)
@@ -219,9 +233,15 @@ class MainWindow(QMainWindow):
         SettingsDialog(self.ws, self.runner, self).exec()
 
     def switch_user(self) -> None:
-        actor = ask_person(self.ws, self)
-        if actor is not None:
-            self.set_actor(actor)
+        def ask(people: list[PersonOption]) -> None:
+            actor = ask_person(self.ws, self, people)
+            if actor is not None:
+                self.set_actor(actor)
+
+        ws = self.ws
+        self.runner.run(
+            lambda: local_people(ws), on_success=ask, on_error=self._on_load_error, owner=self
+        )
 
     def open_document(self, doc_id: int) -> QWidget:
         # Imported on first use: the view pulls in the verification engine and pyhanko, which
@@ -232,6 +252,7 @@ class MainWindow(QMainWindow):
             self.ws, self.runner, doc_id, actor=self.actor,
             verifier=self.verifier, prompts=self.prompts, parent=self,
         )  # fmt: skip
+        window.controller.send_now = self.sync_status.sync_now  # urgent documents go out at once
         window.changed.connect(lambda _result: self.refresh())
         window.destroyed.connect(lambda: self.document_windows.remove(window))
         self.document_windows.append(window)
@@ -257,6 +278,7 @@ class MainWindow(QMainWindow):
     def refresh_counts(self) -> None:
         ws = self.ws
         self.sync_status.refresh()
+        self.notifier.check()
         self.runner.run(
             lambda: load_overview(ws),
             on_success=self._on_overview,

@@ -30,7 +30,7 @@ from app.domain.search import fold_for_search
 from app.models import Document
 from app.models.documents import SEARCH_INDEX_TABLE
 from app.services.documents.drafting import stored_kind_code
-from app.services.queues import DocumentRow, _queue_filter
+from app.services.queues import DocumentRow, queue_filter
 from app.services.workspace import Workspace
 
 _AGENCY_CODE_DOTS = 3
@@ -120,7 +120,7 @@ def search_documents(
     if queue is not None:
         spec = QUEUE_BY_ID[queue]
         narrow = bool(spec.states) or queue is Queue.OUTBOX
-        (selective if narrow else conditions).append(_queue_filter(queue))
+        (selective if narrow else conditions).append(queue_filter(queue))
     if year is not None:
         conditions.append(_year(year))
     if kind:

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 from app.domain.calendar import WorkingCalendar
 from app.domain.roles import ROLE_LABELS
 from app.domain.types import Role
-from app.ui.dialogs.lookups import AgencyOption, PersonOption
+from app.services.lookups import AgencyOption, PersonOption
 
 DEFAULT_WORKING_DAYS = 7
 _USER = Qt.ItemDataRole.UserRole

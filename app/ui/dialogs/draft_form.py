@@ -30,7 +30,7 @@ from app.domain.queues import URGENCY_LABELS
 from app.domain.secrecy import SECRECY_LABELS
 from app.domain.types import Secrecy
 from app.services.documents import DraftInput
-from app.ui.dialogs.lookups import AgencyOption
+from app.services.lookups import AgencyOption
 
 _USER = Qt.ItemDataRole.UserRole
 PAPER_COPY_MISSING = "app.services.documents.drafting.DraftInput (chưa có trường bản giấy)"

@@ -24,9 +24,9 @@ from app.domain.queues import Queue
 from app.domain.roles import ROLE_LABELS
 from app.domain.types import Role
 from app.services.documents import Actor, sign_in
+from app.services.lookups import PersonOption, local_people
 from app.services.workspace import Workspace
 from app.storage.atomic import atomic_write_bytes
-from app.ui.dialogs.lookups import PersonOption, local_people
 
 log = logging.getLogger(__name__)
 
@@ -115,9 +115,16 @@ class SignInDialog(QDialog):
         return str(item.data(_USER)) if item is not None else ""
 
 
-def ask_person(ws: Workspace, parent: QWidget | None = None) -> Actor | None:
-    """Show the sign-in dialog; the chosen person (remembered), or None when cancelled."""
-    dialog = SignInDialog(local_people(ws), remembered_user(ws.data_dir), parent)
+def ask_person(
+    ws: Workspace, parent: QWidget | None = None, people: list[PersonOption] | None = None
+) -> Actor | None:
+    """Show the sign-in dialog; the chosen person (remembered), or None when cancelled.
+
+    A running window passes ``people`` loaded on a worker; at start, before any window, the
+    short list is read here (there is nothing on screen to keep responsive)."""
+    if people is None:
+        people = local_people(ws)
+    dialog = SignInDialog(people, remembered_user(ws.data_dir), parent)
     if dialog.exec() != QDialog.DialogCode.Accepted or not dialog.username():
         return None
     actor = sign_in(ws, dialog.username())

@@ -1,6 +1,10 @@
 """``PageView``: a single-page QPdfView that knows where it draws the page, so an overlay can
 map pixels to PDF points and back, plus zoom steps, "whole page" and PgUp/PgDn paging.
 
+QPdfView keeps the layout, scrolling and page navigation, but the page itself is painted here
+from ``PageImages`` (rendered with annotations: filled fields, signature and seal images), since
+QPdfView's own renderer leaves annotations out.
+
 QPdfView does not publish where it draws the page; ``page_rect`` recomputes it the way QPdfView's
 single-page layout does (page size in points × screen dpi/72 × zoom, centred horizontally, the
 document margins on top), and tests check it against rendered pixels at several zooms.
@@ -8,11 +12,20 @@ document margins on top), and tests check it against rendered pixels at several 
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, QRectF, QSizeF, Qt, Signal
-from PySide6.QtGui import QGuiApplication, QKeyEvent, QResizeEvent
+from PySide6.QtCore import QPointF, QRectF, QSize, QSizeF, Qt, Signal
+from PySide6.QtGui import (
+    QGuiApplication,
+    QKeyEvent,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+    QResizeEvent,
+)
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import QWidget
+
+from app.ui.pdf.page_images import PageImages
 
 ZOOM_STEPS = (0.25, 0.33, 0.5, 0.67, 0.75, 0.9, 1.0, 1.25, 1.5, 2.0, 3.0, 4.0)
 
@@ -24,6 +37,8 @@ class PageView(QPdfView):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.images = PageImages(self)
+        self.images.ready.connect(self._image_ready)
         self.setPageMode(QPdfView.PageMode.SinglePage)
         self.fitting_page = False  # "whole page": a custom zoom recomputed on every resize
         for bar in (self.horizontalScrollBar(), self.verticalScrollBar()):
@@ -32,6 +47,10 @@ class PageView(QPdfView):
         self.zoomModeChanged.connect(self.layout_changed)
         self.pageNavigator().currentPageChanged.connect(self._page_changed)
         self.fit_page()
+
+    def setDocument(self, document: QPdfDocument | None) -> None:
+        super().setDocument(document)
+        self.images.set_document(document)
 
     # --- pages ------------------------------------------------------------------------------
     def current_page(self) -> int:
@@ -147,6 +166,40 @@ class PageView(QPdfView):
             (self.verticalScrollBar(), rect.center().y() - centre.y()),
         ):
             bar.setValue(bar.value() + int(offset))
+
+    # --- painting ---------------------------------------------------------------------------
+    def paintEvent(self, event: QPaintEvent) -> None:
+        """The page from ``PageImages`` where QPdfView would draw it; until the sharp image
+        arrives, an earlier one of the same page scaled (a zoom step), else white paper."""
+        painter = QPainter(self.viewport())
+        painter.fillRect(event.rect(), self.palette().brush(QPalette.ColorRole.Dark))
+        rect = self.page_rect()
+        if rect is None:
+            painter.end()
+            return
+        painter.fillRect(rect, Qt.GlobalColor.white)
+        page = self.current_page()
+        image = self.images.image(page, self._wanted_size(rect)) or self.images.any_image(page)
+        if image is not None:
+            painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+            painter.drawImage(rect, image)
+        painter.end()
+
+    def _wanted_size(self, rect: QRectF) -> QSize:
+        ratio = self.devicePixelRatioF()
+        return QSize(round(rect.width() * ratio), round(rect.height() * ratio))
+
+    def is_sharp(self) -> bool:
+        """Whether the page on screen is the image rendered for this very size (not an earlier
+        zoom's, scaled, while the new one is being made)."""
+        rect = self.page_rect()
+        if rect is None:
+            return False
+        return self.images.image(self.current_page(), self._wanted_size(rect)) is not None
+
+    def _image_ready(self, page: int) -> None:
+        if page in (-1, self.current_page()):
+            self.viewport().update()
 
     # --- events -----------------------------------------------------------------------------
     def _page_changed(self) -> None:

@@ -5,7 +5,9 @@ a grab at first paint shows a blank page).
 Loading: ``QPdfDocument.load(path)`` measured 7 ms for a 76 MB file (pdfium reads lazily), so
 files are loaded on the GUI thread; a big file is first touched in a worker (its header and the
 tail where the cross-reference table lives), so a slow or network disk stalls the worker, not
-the window. Must not: sign, or know about signatures.
+the window. Right after, a worker prepares a copy in which form widgets draw (``appearances``):
+the filled number and date and the signature and seal images; until it is there the page shows
+without them. Must not: sign, or know about signatures.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QStackedLayout, QToolButton, QVBoxLayout, QWidget
 
+from app.ui.pdf.appearances import widgets_as_stamps
 from app.ui.pdf.page_view import PageView
 
 BIG_FILE_BYTES = 20 * 1024 * 1024
@@ -44,6 +47,7 @@ class PdfPreview(QWidget):
         super().__init__(parent)
         self.runner = runner
         self.path: Path | None = None
+        self._loads = 0  # bumped on every load: a late appearance copy is for an earlier file
         self.document = QPdfDocument(self)
         self.view = PageView(self)
         self.view.setDocument(self.document)
@@ -139,6 +143,21 @@ class PdfPreview(QWidget):
         self.view.refit()
         self._update_labels()
         self.loaded.emit()
+        self._prepare_appearances(path)
+
+    def _prepare_appearances(self, path: Path) -> None:
+        self._loads += 1
+        load = self._loads
+
+        def show(data: bytes | None) -> None:
+            if data is not None and load == self._loads:
+                self.view.images.use_source(data)
+
+        run = getattr(self.runner, "run", None)
+        if run is None:  # no worker (a small side preview): inline, small files only
+            show(widgets_as_stamps(path, max_bytes=BIG_FILE_BYTES))
+            return
+        run(lambda: widgets_as_stamps(path), on_success=show, kind="db", owner=self)
 
     def _failed(self, error: QPdfDocument.Error) -> None:
         texts = {
@@ -183,7 +202,8 @@ def _page_has_ink(view: PageView) -> bool:
 
 
 def wait_for_render(view: PageView, timeout_ms: int = 5000) -> bool:
-    """Process events until the visible part of the page shows something other than white.
+    """Process events until the page is rendered for the current size and the visible part of
+    it shows something other than white.
 
     For screenshots and tests: QPdfView paints a white page first and the rendered image later.
     Returns False on timeout (e.g. a genuinely blank page).
@@ -193,6 +213,6 @@ def wait_for_render(view: PageView, timeout_ms: int = 5000) -> bool:
         loop = QEventLoop()
         QTimer.singleShot(30, loop.quit)
         loop.exec()
-        if _page_has_ink(view):
+        if view.is_sharp() and _page_has_ink(view):
             return True
     return False

@@ -13,9 +13,9 @@ from app.domain.queues import Queue
 from app.domain.roles import Action
 from app.domain.types import DocumentState
 from app.services.documents import DraftInput, sign_in
+from app.services.lookups import peer_agencies
 from app.services.workspace import Workspace
 from app.ui.dialogs.draft_form import DraftDialog
-from app.ui.dialogs.lookups import peer_agencies
 from app.ui.main_window import MainWindow
 from app.ui.tasks import SyncTaskRunner
 from tests.services.conftest import PEER, Kit
@@ -61,7 +61,8 @@ def test_draft_submit_return(qtbot: QtBot, office: Workspace, ui_kit: Kit) -> No
     win.sidebar.select_queue(Queue.TO_SIGN)
     win.documents.table.selectRow(0)
     bar = win.list_actions
-    assert not bar.extra[0].isEnabled() and "issuing.sign" in bar.extra[0].toolTip()
+    token = bar.extra[0]  # signing with the USB token comes first for the leader
+    assert token.isEnabled() and token.objectName() == "action_sign_token"
     prompts.texts = ["Sửa trích yếu"]
     qtbot.mouseClick(bar.buttons[Action.RETURN], Qt.MouseButton.LeftButton)
     assert win.sidebar.counts()[Queue.TO_SIGN] == 0

@@ -10,9 +10,9 @@ from pytestqt.qtbot import QtBot
 from app.domain.queues import Queue
 from app.domain.roles import Action
 from app.services.documents import sign_in
+from app.services.lookups import local_people
 from app.services.workspace import Workspace
 from app.ui.application import start_person
-from app.ui.dialogs.lookups import local_people
 from app.ui.dialogs.sign_in import SignInDialog, remember_user, remembered_user
 from app.ui.main_window import MainWindow
 from app.ui.tasks import SyncTaskRunner

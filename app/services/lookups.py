@@ -1,7 +1,6 @@
-"""Read-only lookups the dialogs need and app.services does not offer yet: the local people, the
-agencies to send to, and the number the incoming register will give next (a preview: another
-clerk may take it first; the service allocates the real one). Snapshots only; no writes.
-Move these into app.services.documents when equivalents land there.
+"""Read-only lookups for forms: the local people, the agencies to send to, and the number the
+incoming register will give next (a preview: another clerk may take it first; registering
+allocates the real one). Snapshots only; no writes.
 """
 
 from __future__ import annotations
