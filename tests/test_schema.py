@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -14,7 +16,13 @@ from app.errors import SchemaOutdated, SchemaTooNew
 from app.models import Base
 from app.models.db import Database, create_db_engine
 from app.models.documents import include_name
-from app.models.schema import alembic_config, head_revision, schema_status, upgrade
+from app.models.schema import (
+    HEAD_REVISION,
+    alembic_config,
+    head_revision,
+    schema_status,
+    upgrade,
+)
 from app.services.workspace import open_workspace
 
 
@@ -97,3 +105,23 @@ def test_sqlite_connection_rules(data_dir: Path) -> None:
             assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
     finally:
         ws.close()
+
+
+def test_head_revision_constant_matches_alembic() -> None:
+    assert HEAD_REVISION == head_revision()
+
+
+def test_opening_a_current_workspace_does_not_import_alembic(data_dir: Path) -> None:
+    """The GUI's cold start: a workspace already at the head opens without Alembic."""
+    open_workspace(data_dir).close()  # creates and migrates (Alembic in this process: fine)
+    code = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from app.services.workspace import open_workspace\n"
+        f"open_workspace(Path({str(data_dir)!r})).close()\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] == 'alembic'))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=True
+    )
+    assert result.stdout.strip() == "[]"

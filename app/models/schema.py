@@ -11,33 +11,45 @@ import sqlite3
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import sqlalchemy as sa
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
 from sqlalchemy.exc import DBAPIError, OperationalError
 
 from app.errors import DatabaseUnavailable, SchemaOutdated, SchemaTooNew
 from app.models.db import Database, describe_db_error
 
+if TYPE_CHECKING:
+    from alembic.config import Config
+
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+
+# The newest migration's id. Opening a workspace whose schema is already at this revision needs
+# no Alembic at all (its import is ~0.3 s of the GUI's cold start); anything else takes the full
+# Alembic path. tests/test_schema.py checks this equals Alembic's own head, so a new migration
+# without this line changed fails the suite.
+HEAD_REVISION = "0002"
 
 
 def alembic_config() -> Config:
+    from alembic.config import Config
+
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
     return cfg
 
 
 def head_revision() -> str:
+    from alembic.script import ScriptDirectory
+
     head = ScriptDirectory.from_config(alembic_config()).get_current_head()
     assert head is not None, "no migrations found"
     return head
 
 
 def known_revisions() -> set[str]:
+    from alembic.script import ScriptDirectory
+
     script = ScriptDirectory.from_config(alembic_config())
     return {rev.revision for rev in script.walk_revisions()}
 
@@ -52,7 +64,27 @@ class SchemaStatus:
         return self.current == self.head
 
 
+def _stored_revision(db: Database) -> tuple[bool, str | None]:
+    """(known, revision) read with plain SQL: known is False when it needs Alembic's reading
+    (no version table, several heads, an unexpected shape)."""
+    try:
+        with db.engine.connect() as conn:
+            if not sa.inspect(conn).has_table("alembic_version"):
+                return False, None
+            rows = conn.execute(sa.text("SELECT version_num FROM alembic_version")).all()
+    except (OperationalError, DBAPIError) as exc:
+        raise DatabaseUnavailable(
+            f"cannot reach the database {db.url}: {describe_db_error(exc)}"
+        ) from exc
+    return (True, str(rows[0][0])) if len(rows) == 1 else (False, None)
+
+
 def schema_status(db: Database) -> SchemaStatus:
+    known, stored = _stored_revision(db)
+    if known and stored == HEAD_REVISION:
+        return SchemaStatus(stored, HEAD_REVISION)  # the common case: no Alembic import
+    from alembic.runtime.migration import MigrationContext
+
     try:
         with db.engine.connect() as conn:
             current = MigrationContext.configure(conn).get_current_revision()
@@ -104,6 +136,8 @@ def upgrade(db: Database, *, backup_dir: Path | None = None) -> SchemaStatus:
     if before.current is not None and db.is_sqlite and backup_dir is not None:
         stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
         backup_sqlite(db, backup_dir / f"before-upgrade-{before.current}-{stamp}.sqlite3")
+    from alembic import command
+
     cfg = alembic_config()
     try:
         with db.engine.begin() as conn:
