@@ -6,8 +6,10 @@ Rows are frozen dataclasses, never ORM objects, so the GUI's table models hold p
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
+from enum import StrEnum
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
@@ -16,6 +18,29 @@ from app.domain.queues import QUEUE_BY_ID, QUEUES, Queue
 from app.domain.types import Direction, DocumentState, OutboxState, Secrecy
 from app.models import Agency, Document, OutboxMessage
 from app.services.workspace import Workspace
+
+
+class Sending(StrEnum):
+    """Where an issued document's package stands on its way to the platform, from the outbox.
+
+    The workflow's ``sent`` means "handed to the outbox" (issue and send are one step): whether it
+    has actually left is the outbox row's state, which the lists must show instead."""
+
+    NONE = ""  # nothing queued: not sent electronically (no recipients, secret, incoming)
+    PENDING = "pending"  # waiting for the next sync (offline, or not yet tried)
+    SENT = "sent"  # the platform accepted every package
+    FAILED = "failed"  # the platform refused one: a person must act
+
+
+def sending_of(states: Iterable[OutboxState | str]) -> Sending:
+    """The document's sending status from the states of its document packages: one refused
+    package is what matters most, then one still waiting."""
+    seen = {OutboxState(s) for s in states}
+    if OutboxState.FAILED in seen:
+        return Sending.FAILED
+    if OutboxState.PENDING in seen:
+        return Sending.PENDING
+    return Sending.SENT if seen else Sending.NONE
 
 
 @dataclass(frozen=True)
@@ -33,6 +58,7 @@ class DocumentRow:
     due_at: datetime | None
     register_number: int | None
     updated_at: datetime
+    sending: Sending = Sending.NONE
 
 
 def queue_filter(queue: Queue) -> sa.ColumnElement[bool]:
@@ -90,10 +116,29 @@ def list_queue(ws: Workspace, queue: Queue, *, limit: int = 1000) -> list[Docume
         .limit(limit)
     )
     with ws.db.read() as session:
-        return [_row(doc) for doc in session.scalars(stmt)]
+        docs = list(session.scalars(stmt))
+        sending = _sending(session, [d.id for d in docs if d.direction is Direction.OUTGOING])
+        return [_row(doc, sending.get(doc.id, Sending.NONE)) for doc in docs]
 
 
-def _row(doc: Document) -> DocumentRow:
+def _sending(session: Session, doc_ids: list[int]) -> dict[int, Sending]:
+    """The sending status of each outgoing document, from its document packages (not the
+    status messages) in the outbox: one query for the whole list."""
+    if not doc_ids:
+        return {}
+    states: dict[int, list[OutboxState]] = {}
+    for chunk in range(0, len(doc_ids), 500):  # SQLite's bound-parameter limit
+        stmt = sa.select(OutboxMessage.document_id, OutboxMessage.state).where(
+            OutboxMessage.message_type == "edoc",
+            OutboxMessage.document_id.in_(doc_ids[chunk : chunk + 500]),
+        )
+        for doc_id, state in session.execute(stmt):
+            if doc_id is not None:
+                states.setdefault(doc_id, []).append(state)
+    return {doc_id: sending_of(found) for doc_id, found in states.items()}
+
+
+def _row(doc: Document, sending: Sending = Sending.NONE) -> DocumentRow:
     return DocumentRow(
         id=doc.id,
         direction=doc.direction,
@@ -108,4 +153,5 @@ def _row(doc: Document) -> DocumentRow:
         due_at=doc.due_at,
         register_number=doc.register_number,
         updated_at=doc.updated_at,
+        sending=sending,
     )

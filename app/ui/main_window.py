@@ -36,6 +36,7 @@ from app.ui.dialogs.sign_in import ask_person, queues_for
 from app.ui.dialogs.sync_status import SyncStatus
 from app.ui.document.action_bar import ActionBar
 from app.ui.document.actions import ActionController
+from app.ui.document.receive_file import FileReceiver, PackageDropFilter
 from app.ui.errors import show_error
 from app.ui.notify import TrayNotifier
 from app.ui.panels.document_list import DocumentListPanel
@@ -74,6 +75,10 @@ class MainWindow(QMainWindow):
         self.sidebar = QueueSidebar(self)
         self.documents = DocumentListPanel(self)
         self.controller = ActionController(ws, runner, self, prompts=prompts, verifier=verifier)
+        self.receiver = FileReceiver(
+            ws, runner, self, lambda: self.actor.username if self.actor else None,
+            verifier=verifier,
+        )  # fmt: skip
         self.list_actions = ActionBar(self.controller, self)
         self._build_central()
         self._build_status_bar()
@@ -87,6 +92,10 @@ class MainWindow(QMainWindow):
         self.controller.send_now = self.sync_status.sync_now  # urgent documents go out at once
         self._initial_size()
         self.drop_filter = PdfDropFilter(self, self.controller.new_draft)
+        self.package_drop_filter = PackageDropFilter(self, self.receive_package)
+        self.receiver.received.connect(self._on_received)
+        self.receiver.message.connect(lambda text: self.statusBar().showMessage(text, 15000))
+        self.receiver.busy.connect(lambda busy: self.receive_action.setEnabled(not busy))
         self.notifier = TrayNotifier(ws, runner, self, tray=tray)  # tests pass a tray
         self.notifier.open_document.connect(self.open_document)
         self.notifier.open_queue.connect(self.sidebar.select_queue)
@@ -143,6 +152,10 @@ class MainWindow(QMainWindow):
         self.new_draft_action.setShortcut(QKeySequence("Ctrl+N"))
         self.new_draft_action.triggered.connect(self.ask_new_draft)
         file_menu.addAction(self.new_draft_action)
+        self.receive_action = QAction(self.tr("Nhận văn bản từ &tệp…"), self)
+        self.receive_action.setShortcut(QKeySequence("Ctrl+O"))
+        self.receive_action.triggered.connect(self.ask_receive_file)
+        file_menu.addAction(self.receive_action)
         self.switch_user_action = QAction(self.tr("Đổi người &dùng…"), self)
         self.switch_user_action.triggered.connect(self.switch_user)
         file_menu.addAction(self.switch_user_action)
@@ -218,7 +231,31 @@ class MainWindow(QMainWindow):
         self.new_draft_action.setToolTip(
             "" if self.controller.can_draft() else self.tr("Chỉ chuyên viên soạn dự thảo")
         )
+        receiving = self.can_receive()
+        self.receive_action.setEnabled(receiving and not self.receiver.running)
+        self.receive_action.setToolTip(
+            "" if receiving else self.tr("Chỉ văn thư nhận văn bản đến từ tệp")
+        )
         self._update_list_actions()
+
+    def can_receive(self) -> bool:
+        # receive_file checks the stored signatures first: the clerk's VERIFY right.
+        return self.actor is not None and can(self.actor.role, Action.VERIFY)
+
+    def ask_receive_file(self) -> None:
+        if self.can_receive():
+            self.receiver.ask()
+
+    def receive_package(self, path: Path) -> None:
+        """An edXML package dropped on the window: received as from the menu (clerks only)."""
+        if self.can_receive():
+            self.receiver.receive(path)
+        else:
+            self.statusBar().showMessage(self.tr("Chỉ văn thư nhận văn bản đến từ tệp."), 15000)
+
+    def _on_received(self, doc_id: int) -> None:
+        self.refresh()
+        self.open_document(doc_id)
 
     def ask_new_draft(self) -> None:
         path, _ = QFileDialog.getOpenFileName(

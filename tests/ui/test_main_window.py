@@ -129,7 +129,7 @@ def test_f5_reloads_new_documents(qtbot, window: MainWindow, workspace: Workspac
 
 def test_menus_are_vietnamese(window: MainWindow) -> None:
     titles = [a.text().replace("&", "") for a in window.menuBar().actions()]
-    assert titles == ["Tệp", "Xem", "Ký số", "Trợ giúp"]
+    assert titles == ["Tệp", "Xem", "Ký số", "Báo cáo", "Trợ giúp"]
 
 
 def test_load_error_is_shown_not_raised(qtbot, window: MainWindow) -> None:

@@ -61,6 +61,9 @@ class AssignmentInfo:
     opinion: str
     assigned_at: datetime
     completed_at: datetime | None
+    # People's full names for display; ``lead`` / ``co_handlers`` stay the usernames.
+    lead_name: str = ""
+    co_handler_names: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -77,8 +80,21 @@ class OutboxInfo:
 class EventInfo:
     id: int
     at: str
-    actor: str
+    actor: str  # the username as audited, or "system"
     action: str
+    actor_name: str = ""  # the person's full name; "" when ``actor`` is nobody we know
+    actor_role: str = ""  # their Role value, for the history's "who" column
+    from_platform: bool = False  # a system event the platform caused (arrival, statuses)
+
+
+# System events (no person) that a package from the platform caused: the arrival, a recipient's
+# status, the sender's recall request. Other system events are the application's own.
+_PLATFORM_ACTIONS = ("incoming.receive", "outgoing.status", "incoming.quarantine.")
+SYSTEM_ACTOR = "system"
+
+
+def _from_platform(actor: str, action: str) -> bool:
+    return actor == SYSTEM_ACTOR and action.startswith(_PLATFORM_ACTIONS)
 
 
 @dataclass(frozen=True)
@@ -118,7 +134,12 @@ def document_details(ws: Workspace, doc_id: int) -> DocumentDetails:
         deliveries = s.scalars(
             sa.select(Delivery).where(Delivery.document_id == doc.id).order_by(Delivery.id)
         ).all()
-        names = {pid: name for pid, name in s.execute(sa.select(Person.id, Person.username))}
+        people = s.execute(
+            sa.select(Person.id, Person.username, Person.full_name, Person.role)
+        ).all()
+        names = {p.id: p.username for p in people}
+        full = {p.id: p.full_name or p.username for p in people}
+        by_username = {p.username: (p.full_name or p.username, p.role.value) for p in people}
         assignments = s.scalars(
             sa.select(Assignment).where(Assignment.document_id == doc.id).order_by(Assignment.id)
         ).all()
@@ -173,6 +194,8 @@ def document_details(ws: Workspace, doc_id: int) -> DocumentDetails:
                     a.opinion,
                     a.assigned_at,
                     a.completed_at,
+                    full.get(a.lead_person_id or 0, ""),
+                    tuple(full.get(c.person_id, "") for c in a.co_handlers),
                 )  # fmt: skip
                 for a in assignments
             ),
@@ -187,7 +210,17 @@ def document_details(ws: Workspace, doc_id: int) -> DocumentDetails:
                 )  # fmt: skip
                 for m in outbox
             ),
-            events=tuple(EventInfo(e.id, e.at, e.actor, e.action) for e in events),
+            events=tuple(
+                EventInfo(
+                    e.id,
+                    e.at,
+                    e.actor,
+                    e.action,
+                    *by_username.get(e.actor, ("", "")),
+                    from_platform=_from_platform(e.actor, e.action),
+                )  # fmt: skip
+                for e in events
+            ),
         )
 
 

@@ -5,8 +5,10 @@ window (``PdfDropFilter``)."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import fields
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QDate, QEvent, QObject, Qt
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
@@ -33,7 +35,9 @@ from app.services.documents import DraftInput
 from app.services.lookups import AgencyOption
 
 _USER = Qt.ItemDataRole.UserRole
-PAPER_COPY_MISSING = "app.services.documents.drafting.DraftInput (chưa có trường bản giấy)"
+# Whether the drafting service records the paper-copy wish. Until it does, the clerk settles it
+# at issue (the Issue dialog's own "Gửi kèm bản giấy", preset from the province's catalogue).
+DRAFT_TAKES_PAPER = "paper_copy" in {f.name for f in fields(DraftInput)}
 
 
 def kind_code(kind: DocumentKind) -> str:
@@ -78,11 +82,10 @@ class DraftDialog(QDialog):
             self.secrecy.addItem(label, secrecy.value)
         form.addRow(self.tr("Độ mật"), self.secrecy)
         self.paper = QCheckBox(self.tr("Gửi kèm bản giấy"), self)
-        self.paper.setEnabled(False)
-        self.paper.setToolTip(self.tr("Chưa làm được từ đây: thiếu {service}").format(
-            service=PAPER_COPY_MISSING
-        ))  # fmt: skip
+        self.paper.setObjectName("draftPaperCopy")
         form.addRow("", self.paper)
+        self.secrecy.currentIndexChanged.connect(self._update_paper)
+        self._update_paper()
         self.has_due = QCheckBox(self.tr("Đề nghị trả lời trước ngày"), self)
         self.due = QDateEdit(QDate.currentDate().addDays(10), self)
         self.due.setCalendarPopup(True)
@@ -99,6 +102,31 @@ class DraftDialog(QDialog):
         form.addRow(self.buttons)
         self.resize(620, 600)
 
+    def _secret(self) -> bool:
+        return Secrecy(self.secrecy.currentData()) is not Secrecy.NONE
+
+    def _update_paper(self) -> None:
+        """A secret document goes on paper only; otherwise the box is the drafter's wish."""
+        if self._secret():
+            self.paper.setChecked(False)
+            self.paper.setEnabled(False)
+            self.paper.setToolTip(
+                self.tr("Văn bản mật chỉ phát hành bản giấy, không gửi qua trục liên thông.")
+            )
+        elif not DRAFT_TAKES_PAPER:
+            self.paper.setEnabled(False)
+            self.paper.setToolTip(
+                self.tr(
+                    "Văn thư chọn gửi kèm bản giấy khi phát hành, theo danh mục văn bản "
+                    "phải gửi kèm bản giấy của tỉnh."
+                )
+            )
+        else:
+            self.paper.setEnabled(True)
+            self.paper.setToolTip(
+                self.tr("Gửi thêm bản giấy cùng bản điện tử; văn thư xác nhận khi đã gửi bản giấy.")
+            )
+
     def value(self) -> DraftInput:
         codes = tuple(
             str(self.recipients.item(i).data(_USER))
@@ -106,6 +134,9 @@ class DraftDialog(QDialog):
             if self.recipients.item(i).checkState() == Qt.CheckState.Checked
         )
         due: date | None = self.due.date().toPython() if self.has_due.isChecked() else None
+        extra: dict[str, Any] = {}
+        if DRAFT_TAKES_PAPER:
+            extra["paper_copy"] = self.paper.isChecked() and not self._secret()
         return DraftInput(
             pdf=self.pdf,
             kind=str(self.kind.currentData()),
@@ -115,6 +146,7 @@ class DraftDialog(QDialog):
             secrecy=Secrecy(self.secrecy.currentData()),
             due_date=due,
             unit=self.unit.text().strip() or None,
+            **extra,
         )
 
 

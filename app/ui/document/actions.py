@@ -274,7 +274,8 @@ class ActionController(QObject):
 
             dialog = open_document_sign_dialog(
                 self.widget, ws, self.runner, doc_id=doc_id, username=username,
-                pdf=loaded.main_path, kind=loaded.details.document.kind, on_done=self.done.emit,
+                pdf=loaded.main_path, name=loaded.main_name or loaded.details.document.code,
+                kind=loaded.details.document.kind, on_done=self.done.emit,
             )  # fmt: skip
             self.dialogs.append(dialog)
 

@@ -18,22 +18,41 @@ from PySide6.QtWidgets import (
 
 from app.domain.kinds import kind_from_code
 from app.domain.queues import URGENCY_LABELS
-from app.domain.roles import ACTION_LABELS, Action
+from app.domain.roles import ACTION_LABELS, ROLE_LABELS, Action
 from app.domain.secrecy import SECRECY_LABELS
-from app.domain.types import Secrecy
+from app.domain.types import Role, Secrecy
 from app.services.documents import DocumentDetails
-from app.services.documents.views import EventInfo
+from app.services.documents.views import SYSTEM_ACTOR, EventInfo
+from app.services.queues import sending_of
 from app.signing.verify.timefmt import vn_time_text
-from app.ui.tablemodels.documents import CLOSED_STATES, format_date, local_date
+from app.ui.tablemodels.documents import CLOSED_STATES, format_date, local_date, state_text
 
 BADGE = "border-radius: 3px; padding: 1px 6px; color: white; background: {bg}; font-weight: bold"
 
 
 def kind_name(code: str) -> str:
+    if not code:  # the sender's package named no kind we could read
+        return QCoreApplication.translate("InfoPanel", "không rõ")
     try:
         return kind_from_code(code).label
     except Exception:  # an unknown kind from another agency: show what it says
         return code
+
+
+def actor_text(event: EventInfo) -> str:
+    """Who did it, as people say it: "Nguyễn Thị Hoa (Văn thư)", the platform or the system."""
+    tr = QCoreApplication.translate
+    if event.from_platform:
+        return tr("DocumentHistory", "Trục liên thông")
+    if event.actor == SYSTEM_ACTOR or not event.actor:
+        return tr("DocumentHistory", "Hệ thống")
+    if not event.actor_name:
+        return event.actor  # a person since removed: the audited username is all there is
+    try:
+        role = ROLE_LABELS[Role(event.actor_role)]
+    except ValueError:
+        return event.actor_name
+    return tr("DocumentHistory", "{name} ({role})").format(name=event.actor_name, role=role)
 
 
 def _badge(text: str, bg: str, parent: QWidget) -> QLabel:
@@ -105,7 +124,8 @@ class InfoPanel(QWidget):
             )
         else:
             f["register"].setText(self.tr("chưa vào sổ"))
-        f["state"].setText(doc.state_label)
+        edoc = [m.state for m in details.outbox if m.message_type == "edoc"]
+        f["state"].setText(state_text(doc.state, sending_of(edoc)))
         self._deadline(doc.due_at, doc.state in CLOSED_STATES, now or datetime.now(UTC))
         f["signer"].setText(
             " – ".join(x for x in (doc.signer_name, doc.signer_position) if x) or self.tr("chưa có")
@@ -143,9 +163,11 @@ class InfoPanel(QWidget):
         if not details.assignments:
             return self.tr("chưa phân công")
         a = details.assignments[-1]
-        text = self.tr("Chủ trì: {lead}").format(lead=a.lead)
-        if a.co_handlers:
-            text += self.tr("; phối hợp: {co}").format(co=", ".join(a.co_handlers))
+        text = self.tr("Chủ trì: {lead}").format(lead=a.lead_name or a.lead)
+        names = a.co_handler_names or a.co_handlers
+        co = [name or user for name, user in zip(names, a.co_handlers, strict=True)]
+        if co:
+            text += self.tr("; phối hợp: {co}").format(co=", ".join(co))
         if a.opinion:
             text += self.tr("\nÝ kiến chỉ đạo: {opinion}").format(opinion=a.opinion)
         return text
@@ -160,13 +182,18 @@ class HistoryList(QTreeWidget):
         self.setRootIsDecorated(False)
         self.setHeaderLabels([self.tr("Thời điểm"), self.tr("Người thực hiện"), self.tr("Việc")])
         self.setColumnWidth(0, 150)
-        self.setColumnWidth(1, 120)
+        self.setColumnWidth(1, 220)
 
     def set_events(self, events: Sequence[EventInfo]) -> None:
         self.clear()
         for event in sorted(events, key=lambda e: e.id, reverse=True):
             when = vn_time_text(datetime.fromisoformat(event.at))[:16] if event.at else ""
-            self.addTopLevelItem(QTreeWidgetItem([when, event.actor, event_label(event.action)]))
+            item = QTreeWidgetItem([when, actor_text(event), event_label(event.action)])
+            item.setToolTip(1, event.actor)  # the audited username, for support
+            self.addTopLevelItem(item)
+
+    def actors_shown(self) -> list[str]:
+        return [self.topLevelItem(i).text(1) for i in range(self.topLevelItemCount())]
 
     def actions_shown(self) -> list[str]:
         return [self.topLevelItem(i).text(2) for i in range(self.topLevelItemCount())]

@@ -116,7 +116,7 @@ class DocumentListPanel(QWidget):
             Col.SENDER: width_for("UBND huyện Điện Biên Đông"),
             Col.DATE: width_for("00/00/0000"),
             Col.URGENCY: width_for("Thượng khẩn"),
-            Col.STATE: width_for("Đã phân công"),
+            Col.STATE: width_for("Đã phát hành, chờ gửi"),
             Col.DUE: width_for("00/00/0000"),
         }
         for col, width in widths.items():

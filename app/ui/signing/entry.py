@@ -141,11 +141,13 @@ def open_document_sign_dialog(
     doc_id: int,
     username: str,
     pdf: Path,
+    name: str = "",
     kind: str = "",
     on_done: Callable[[Any], None] | None = None,
 ) -> SignDialog:
     """The leader signs document ``doc_id`` (its main file ``pdf``, read from the store) through
     ``issuing.sign``: the signed file replaces the draft, the state and audit move with it.
+    ``name``: the file's own name, shown instead of the store's hash-named path.
     ``on_done(ActionResult)`` after the commit."""
     from app.services.documents import TokenJob, sign
 
@@ -162,8 +164,14 @@ def open_document_sign_dialog(
         parent, session=holder.session, prompter=holder.prompter, runner=runner,
         data_dir=ws.data_dir, paths=[pdf], role=Role.LEADER, kind=kind,
         default_image=_demo_image(ws, DEMO_SIGNATURE_IMAGE), sign_with=sign_document,
+        names=[name],
     )  # fmt: skip
-    dialog.setWindowTitle(QCoreApplication.translate("Signing", "Ký số văn bản bằng USB token"))
+    title = QCoreApplication.translate("Signing", "Ký số văn bản bằng USB token")
+    if name:
+        title = QCoreApplication.translate("Signing", "{title} — {name}").format(
+            title=title, name=name
+        )
+    dialog.setWindowTitle(title)
     if on_done is not None:
         dialog.signed.connect(lambda _files: on_done(results[-1]))
     dialog.show()

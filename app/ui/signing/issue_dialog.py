@@ -10,12 +10,22 @@ or touch the file store (the service does both).
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtCore import QStandardPaths, Qt, Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app.errors import PinFinalTry, PinLocked, UserCancelled
 from app.logs import LOG_FILE
@@ -24,6 +34,8 @@ from app.services.documents.issue_details import IssuePreview, issue_preview
 from app.services.lookups import peer_agencies
 from app.services.workspace import Workspace
 from app.signing.pades import Role
+from app.storage.atomic import atomic_write_chunks
+from app.storage.filestore import FileStore
 from app.ui.signing import style
 from app.ui.signing.issue_form import IssueForm, sends_now
 from app.ui.signing.options_panel import SignOptionsPanel
@@ -34,6 +46,22 @@ from app.ui.signing.session import TokenChoice, TokenSession
 from app.ui.signing.token_panel import TokenPanel
 
 CERT_PREF = "agency_certificate"  # apart from the leader's "certificate"
+CHUNK = 1 << 20
+# Characters no file name may hold on Windows (and "/" anywhere): "01/KH-UBND" → "01-KH-UBND".
+_UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
+
+
+def signed_file_name(code: str) -> str:
+    """The name a clerk expects for the issued copy: its number and symbol, as a file name."""
+    name = _UNSAFE.sub("-", unicodedata.normalize("NFC", " ".join(code.split()))).strip(" .-")
+    return f"{name or 'van-ban'}.pdf"
+
+
+def copy_out(files: FileStore, sha256: str, target: Path) -> Path:
+    """Copy a stored file out to ``target``, atomically: a full copy or none at all."""
+    with files.open(sha256) as source:
+        atomic_write_chunks(target, iter(lambda: source.read(CHUNK), b""))
+    return target
 
 
 class IssueDialog(QDialog):
@@ -84,10 +112,20 @@ class IssueDialog(QDialog):
         self.banner.setWordWrap(True)
         self.banner.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.banner.hide()
+        self.saved_label = QLabel(self)
+        self.saved_label.setObjectName("issueSaved")
+        self.saved_label.setWordWrap(True)
+        self.saved_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.saved_label.hide()
         self.issue_button = QPushButton(self.tr("Phát hành"), self)
         self.issue_button.setObjectName("issueButton")
         self.issue_button.setDefault(True)
         self.issue_button.clicked.connect(self.issue)
+        self.save_button = QPushButton(self.tr("Lưu bản đã ký…"), self)
+        self.save_button.setObjectName("saveSignedButton")
+        self.save_button.setToolTip(self.tr("Lưu một bản sao tệp đã phát hành ra thư mục khác"))
+        self.save_button.clicked.connect(self.save_signed_as)
+        self.save_button.hide()
         self.close_button = QPushButton(self.tr("Đóng"), self)
         self.close_button.clicked.connect(self.close)
         self.token_box = QWidget(self)
@@ -100,12 +138,14 @@ class IssueDialog(QDialog):
         columns.addWidget(self.form, 1)
         columns.addWidget(self.token_box)
         buttons = QHBoxLayout()
+        buttons.addWidget(self.save_button)
         buttons.addStretch(1)
         buttons.addWidget(self.issue_button)
         buttons.addWidget(self.close_button)
         layout = QVBoxLayout(self)
         layout.addLayout(columns, 1)
         layout.addWidget(self.banner)
+        layout.addWidget(self.saved_label)
         layout.addLayout(buttons)
         self.resize(1120, 720)
 
@@ -160,6 +200,7 @@ class IssueDialog(QDialog):
     def _update_buttons(self) -> None:
         self.issue_button.setEnabled(self.ready())
         self.issue_button.setVisible(self.outcome is None)
+        self.save_button.setVisible(self.outcome is not None)
         self.tokens.refresh_button.setEnabled(not self.running)
 
     def _say(self, text: str, *rest: str) -> None:
@@ -202,24 +243,65 @@ class IssueDialog(QDialog):
         self.outcome = outcome
         doc = outcome.document
         day = doc.issue_date.strftime("%d/%m/%Y") if doc.issue_date else ""
-        text = self.tr("Đã phát hành văn bản số {code} ngày {day}.").format(code=doc.code, day=day)
+        text = self.tr("Đã phát hành số {code} ngày {day}.").format(code=doc.code, day=day)
         if outcome.outbox_ids:
-            text += " " + self.tr("Văn bản đã vào Hộp thư đi, chờ gửi qua trục liên thông.")
+            text += " " + self.tr("Văn bản nằm trong Hộp thư đi, chờ gửi qua trục liên thông.")
             if sends_now(doc.urgency):
                 text += " " + self._send_urgent()
         else:
             text += " " + self.tr("Không gửi qua trục (không có nơi nhận hoặc văn bản mật).")
         if outcome.paper_copy:
             text += " " + self.tr("Nhớ gửi kèm bản giấy.")
-        text += "\n" + self.tr("Tệp đã ký lưu tại: {path}").format(
-            path=self.ws.files.path_for(outcome.file_sha256)
-        )
+        # The store's path names the file by its hash: "Lưu bản đã ký…" gives a proper copy.
         if outcome.pending_timestamp:
             text += "\n" + pending_message(1)
         self._say(text, style.BANNER_OK)
         self.close_button.setFocus()
         self._update_buttons()
         self.issued.emit(outcome)
+
+    # --- a copy of the issued file --------------------------------------------------------------
+    def ask_save_path(self, suggested: str) -> Path | None:
+        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        chosen, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Lưu bản đã ký"), str(Path(folder) / suggested),
+            self.tr("Tệp PDF (*.pdf)"),
+        )  # fmt: skip
+        if not chosen:
+            return None
+        path = Path(chosen)
+        return path if path.suffix.lower() == ".pdf" else path.with_name(path.name + ".pdf")
+
+    def save_signed_as(self) -> None:
+        if self.outcome is None:
+            return
+        target = self.ask_save_path(signed_file_name(self.outcome.document.code))
+        if target is not None:
+            self.save_signed(target)
+
+    def save_signed(self, target: Path) -> None:
+        """Copy the issued file to ``target`` on the db executor; the banner says where."""
+        assert self.outcome is not None
+        files, sha = self.ws.files, self.outcome.file_sha256
+        self.save_button.setEnabled(False)
+
+        def saved(path: Path) -> None:
+            self.save_button.setEnabled(True)
+            self.saved_label.setText(self.tr("Đã lưu bản đã ký: {path}").format(path=path))
+            self.saved_label.setStyleSheet(style.BANNER_OK)
+            self.saved_label.show()
+
+        def failed(exc: BaseException) -> None:
+            self.save_button.setEnabled(True)
+            why, detail = plain_error(exc, self.ws.log_dir / LOG_FILE)
+            self.saved_label.setText(self.tr("Chưa lưu được bản đã ký. {why}").format(why=why))
+            self.saved_label.setToolTip(detail)
+            self.saved_label.setStyleSheet(style.BANNER_ERROR)
+            self.saved_label.show()
+
+        self.runner.run(
+            lambda: copy_out(files, sha, target), on_success=saved, on_error=failed, owner=self
+        )
 
     def _send_urgent(self) -> str:
         if self.send_now is None:

@@ -14,7 +14,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QIdentityProxyModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -45,6 +45,22 @@ SignWith = Callable[[SignerSource, Any, SignOptions], SignOutcome]
 STAGING_DIR = "signing-staging"
 
 
+class NamedRows(QIdentityProxyModel):
+    """The results table with the file names a person knows: a document's file is read from the
+    content-addressed store, whose path names it by hash (``f1a9c077…``)."""
+
+    def __init__(self, names: dict[Path, str], parent: QWidget) -> None:
+        super().__init__(parent)
+        self.names = names
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = 0) -> Any:
+        value = super().data(index, role)
+        if index.column() == 0 and role == Qt.ItemDataRole.DisplayRole and value:
+            path = self.sourceModel().rows[index.row()][0]  # type: ignore[attr-defined]
+            return self.names.get(path, value)
+        return value
+
+
 class SignDialog(QDialog):
     """Signs ``paths`` with a certificate the person picks; see the module docstring."""
 
@@ -63,13 +79,16 @@ class SignDialog(QDialog):
         kind: str = "",
         default_image: Path | None = None,
         sign_with: SignWith | None = None,
+        names: Sequence[str] = (),
     ) -> None:
         """``sign_with(source, prompter, options) -> SignOutcome``: sign the one file through
         the caller's use case (a document's workflow step, which keeps the signed file itself)
-        instead of into an output folder."""
+        instead of into an output folder. ``names``: what to call each of ``paths`` on screen
+        (a document's file name; default: the path's own name)."""
         super().__init__(parent)
         self.session, self.prompter, self.runner = session, prompter, runner
         self.paths, self.role = list(paths), role
+        self.names = {p: n for p, n in zip(self.paths, names, strict=False) if n}
         self.sign_with = sign_with
         if sign_with is not None and len(self.paths) != 1:
             raise ValueError("a workflow signs one document at a time")
@@ -87,7 +106,7 @@ class SignDialog(QDialog):
         self.setWindowTitle(
             self.tr("Ký số {n} văn bản").format(n=len(self.paths))
             if self.batch
-            else self.tr("Ký số văn bản — {name}").format(name=self.paths[0].name)
+            else self.tr("Ký số văn bản — {name}").format(name=self.display_name(self.paths[0]))
         )
         self.placement = PlacementPanel(self.paths, role, kind, self.prefs, runner, self)
         self.tokens = TokenPanel(session, runner, self)
@@ -116,6 +135,14 @@ class SignDialog(QDialog):
         self.pending.hide()
         self.page = ResultsPage(self)
         self.results = self.page.results
+        if self.names:
+            named = NamedRows(self.names, self)
+            named.setSourceModel(self.results)
+            header = self.page.table.horizontalHeader()
+            modes = [header.sectionResizeMode(c) for c in range(header.count())]
+            self.page.table.setModel(named)
+            for column, mode in enumerate(modes):
+                header.setSectionResizeMode(column, mode)
         self.pages = QStackedWidget(self)
         self.pages.addWidget(self.placement)
         self.pages.addWidget(self.page)
@@ -155,6 +182,9 @@ class SignDialog(QDialog):
         outer.addLayout(left, 1)
         outer.addWidget(right_box)
         self.resize(1320, 860)
+
+    def display_name(self, path: Path) -> str:
+        return self.names.get(path, path.name)
 
     def _button(self, text: str, slot: Any) -> QPushButton:
         button = QPushButton(text, self)

@@ -15,13 +15,20 @@ from datetime import UTC, date, datetime, timedelta, timezone
 from enum import IntEnum
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QBrush, QColor
 
 from app.domain.queues import STATE_LABELS, URGENCY_LABELS
 from app.domain.search import fold_for_search as fold
 from app.domain.types import DocumentState
-from app.services.queues import DocumentRow
+from app.services.queues import DocumentRow, Sending
 
 VN_TZ = timezone(timedelta(hours=7), "ICT")
 
@@ -40,6 +47,7 @@ OVERDUE_BG = QColor("#f8d7da")
 DUE_TODAY_BG = QColor("#fff3cd")
 URGENT_FG = QColor("#b35900")  # khẩn: dark orange, readable on white
 VERY_URGENT_FG = QColor("#c00000")  # thượng khẩn and above
+SEND_FAILED_FG = QColor("#c00000")
 FLAGGED_TEXT = QColor("#212529")  # dark text on the light backgrounds, also under a dark theme
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -95,6 +103,23 @@ def _natural(text: str) -> tuple[Any, ...]:
     return tuple(int(p) if i % 2 else fold(p) for i, p in enumerate(parts))
 
 
+# Issue and send are one workflow step ("sent" = handed to the outbox); what a clerk needs to
+# see is whether the package has left, which only the outbox knows.
+_SENDING_STATES = frozenset({DocumentState.ISSUED, DocumentState.SENT})
+
+
+def state_text(state: DocumentState, sending: Sending = Sending.NONE) -> str:
+    """The state as a clerk reads it: an issued document says whether it has really gone."""
+    if state in _SENDING_STATES and sending is not Sending.NONE:
+        tr = QCoreApplication.translate
+        if sending is Sending.PENDING:
+            return tr("DocumentTableModel", "Đã phát hành, chờ gửi")
+        if sending is Sending.FAILED:
+            return tr("DocumentTableModel", "Đã phát hành, gửi lỗi")
+        return tr("DocumentTableModel", "Đã gửi")
+    return STATE_LABELS.get(state, str(state))
+
+
 def _alignment(col: Col) -> Qt.AlignmentFlag:
     if col in (Col.DATE, Col.DUE, Col.URGENCY):
         return Qt.AlignmentFlag.AlignCenter
@@ -114,7 +139,7 @@ def _sort_key(col: Col) -> Callable[[DocumentRow], Any]:
         Col.SENDER: lambda r: fold(r.sender_name),
         Col.DATE: lambda r: optional(r.issue_date),
         Col.URGENCY: lambda r: r.urgency,
-        Col.STATE: lambda r: fold(STATE_LABELS.get(r.state, str(r.state))),
+        Col.STATE: lambda r: fold(state_text(r.state, r.sending)),
         Col.DUE: lambda r: optional(r.due_at),
     }
     return keys[col]
@@ -223,12 +248,14 @@ class DocumentTableModel(QAbstractTableModel):
         if col is Col.URGENCY:
             return URGENCY_LABELS[row.urgency] if 0 <= row.urgency < len(URGENCY_LABELS) else ""
         if col is Col.STATE:
-            return STATE_LABELS.get(row.state, str(row.state))
+            return state_text(row.state, row.sending)
         return format_date(local_date(row.due_at)) if row.due_at else ""
 
     def _foreground(self, row: DocumentRow, col: Col) -> QBrush | None:
         if col is Col.URGENCY and row.urgency >= 1:
             return QBrush(URGENT_FG if row.urgency == 1 else VERY_URGENT_FG)
+        if col is Col.STATE and row.sending is Sending.FAILED:
+            return QBrush(SEND_FAILED_FG)
         if col is Col.DUE and self._deadline_colour(row) is not None:
             return QBrush(FLAGGED_TEXT)
         return None

@@ -33,6 +33,7 @@ from app.signing.verify import RevocationPolicy, TrustStore, verify_pdf
 from app.ui.document.view import DocumentWindow
 from app.ui.pdf.preview import wait_for_render
 from app.ui.signing.entry import SessionHolder, session_for
+from app.ui.signing.issue_dialog import signed_file_name
 from app.ui.signing.session import TokenSession
 from app.ui.tasks import TaskRunner
 from tests.services.conftest import PEER, PEER2, Kit, submitted
@@ -102,6 +103,7 @@ def _empty_sig_fields(path: Path) -> list[str]:
 
 def test_leader_signs_and_clerk_issues_from_the_document_window(
     qtbot: QtBot,
+    tmp_path: Path,
     office: Workspace,
     ui_kit: Kit,
     workers: TaskRunner,
@@ -124,6 +126,11 @@ def test_leader_signs_and_clerk_issues_from_the_document_window(
         timeout=15000,
     )  # fmt: skip
     assert dialog.choice.serial == rig.leader.serial  # the demo's leader token, preselected
+    # The draft's own file name, never the store's hash-named path.
+    assert window.loaded is not None and window.loaded.main_name == "draft.pdf"
+    assert "draft.pdf" in dialog.windowTitle()
+    assert window.loaded.main_path is not None
+    assert window.loaded.main_path.name not in dialog.windowTitle()
     assert not dialog.options.out_dir.isVisible()  # the store keeps the signed file
     placement = dialog.placement
     assert wait_for_render(placement.preview.view)
@@ -140,6 +147,7 @@ def test_leader_signs_and_clerk_issues_from_the_document_window(
     qtbot.waitUntil(lambda: not dialog.job.running, timeout=30000)
     outcome = dialog.results.rows[0][1]
     assert outcome.ok and outcome.field_name == FIELD_LEADER_SIG, dialog.banner.text()
+    assert dialog.page.table.model().index(0, 0).data() == "draft.pdf"
     assert "Chờ phát hành" in dialog.banner.text()
     qtbot.waitUntil(lambda: _state(window) is DocumentState.SIGNED, timeout=15000)
     assert window.actions_bar.buttons == {} or Action.SIGN not in window.actions_bar.buttons
@@ -169,8 +177,15 @@ def test_leader_signs_and_clerk_issues_from_the_document_window(
     assert "bản giấy" in issue.banner.text()
     assert "Hộp thư đi" in issue.banner.text()
     signed = office.files.path_for(result.file_sha256)
-    assert str(signed) in issue.banner.text()
-    assert not issue.issue_button.isVisible()
+    assert "Đã phát hành số 01/QĐ-UBND" in issue.banner.text()
+    assert str(signed) not in issue.banner.text() and "objects" not in issue.banner.text()
+    assert not issue.issue_button.isVisible() and issue.save_button.isVisible()
+    # "Lưu bản đã ký…": a copy under the document's own name, byte for byte.
+    copy = tmp_path / signed_file_name(result.document.code)
+    assert copy.name == "01-QĐ-UBND.pdf"
+    issue.save_signed(copy)
+    qtbot.waitUntil(lambda: issue.saved_label.isVisible(), timeout=15000)
+    assert copy.read_bytes() == signed.read_bytes() and str(copy) in issue.saved_label.text()
 
     # The output's two signatures, by the verification engine; no empty field left behind.
     verdict = _verifier(rig)(signed)

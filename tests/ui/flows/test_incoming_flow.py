@@ -65,7 +65,8 @@ def test_register_assign_complete(
     qtbot.mouseClick(view.actions_bar.buttons[Action.ASSIGN], Qt.MouseButton.LeftButton)
     assert prompts.asked[-1].startswith("assign:")
     assert _state(office, doc_id) is DocumentState.ASSIGNED
-    assert "Chủ trì: cv" in view.info.fields["assignment"].text()
+    # People by their names, not their logins.
+    assert "Chủ trì: Lường Văn Minh; phối hợp: Vì Thị Lan" in view.info.fields["assignment"].text()
     assert win.documents.visible_rows()[0].state is DocumentState.ASSIGNED
     view.close()
 
