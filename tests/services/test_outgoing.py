@@ -165,3 +165,13 @@ def test_recipients_are_recorded_at_draft(ws: Workspace, kit: Kit) -> None:
     with pytest.raises(InvalidInput):
         new_draft(ws, kit, kind="CV")  # a công văn symbol needs the drafting unit
     assert new_draft(ws, kit, kind="CV", unit="VP") > doc_id
+
+
+def test_drafters_paper_copy_wish_reaches_the_issue_preview(ws: Workspace, kit: Kit) -> None:
+    """QĐ is not in the default paper catalogue; the drafter's tick still presets the issue."""
+    from app.services.documents.issue_details import issue_preview
+
+    plain = new_draft(ws, kit)
+    wished = new_draft(ws, kit, paper_copy=True)
+    assert not issue_preview(ws, plain, now=NOW).paper
+    assert issue_preview(ws, wished, now=NOW).paper

@@ -48,6 +48,7 @@ class DraftInput:
     due_date: date | None = None  # the reply deadline asked of the recipients (edXML DueDate)
     unit: str | None = None  # drafting unit abbreviation: required for a công văn ("VP")
     attachments: tuple[Path, ...] = field(default=())
+    paper_copy: bool = False  # also send a paper copy (the clerk can still change it at issue)
 
 
 def stored_kind_code(kind: DocumentKind) -> str:
@@ -112,6 +113,7 @@ def create_draft(
             subject=subject,
             urgency=int(urgency),
             secrecy=draft.secrecy,
+            paper_copy=draft.paper_copy,
             due_date=draft.due_date,
             author_id=actor.person_id,
             created_at=moment,

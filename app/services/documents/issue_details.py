@@ -113,7 +113,9 @@ def issue_preview(ws: Workspace, doc_id: int, *, now: datetime | None = None) ->
         recipients = tuple(
             (d.recipient_code, d.recipient_name) for d in deliveries_of(session, doc)
         )
-        paper = not secret and bool(paper_policy(ws).paper_flag(kind_from_code(doc.kind)))
+        paper = not secret and (
+            doc.paper_copy or bool(paper_policy(ws).paper_flag(kind_from_code(doc.kind)))
+        )
         return IssuePreview(
             document=snapshot(doc),
             number=number,

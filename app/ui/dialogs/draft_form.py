@@ -5,10 +5,8 @@ window (``PdfDropFilter``)."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import fields
 from datetime import date
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import QDate, QEvent, QObject, Qt
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
@@ -35,9 +33,6 @@ from app.services.documents import DraftInput
 from app.services.lookups import AgencyOption
 
 _USER = Qt.ItemDataRole.UserRole
-# Whether the drafting service records the paper-copy wish. Until it does, the clerk settles it
-# at issue (the Issue dialog's own "Gửi kèm bản giấy", preset from the province's catalogue).
-DRAFT_TAKES_PAPER = "paper_copy" in {f.name for f in fields(DraftInput)}
 
 
 def kind_code(kind: DocumentKind) -> str:
@@ -113,14 +108,6 @@ class DraftDialog(QDialog):
             self.paper.setToolTip(
                 self.tr("Văn bản mật chỉ phát hành bản giấy, không gửi qua trục liên thông.")
             )
-        elif not DRAFT_TAKES_PAPER:
-            self.paper.setEnabled(False)
-            self.paper.setToolTip(
-                self.tr(
-                    "Văn thư chọn gửi kèm bản giấy khi phát hành, theo danh mục văn bản "
-                    "phải gửi kèm bản giấy của tỉnh."
-                )
-            )
         else:
             self.paper.setEnabled(True)
             self.paper.setToolTip(
@@ -134,9 +121,6 @@ class DraftDialog(QDialog):
             if self.recipients.item(i).checkState() == Qt.CheckState.Checked
         )
         due: date | None = self.due.date().toPython() if self.has_due.isChecked() else None
-        extra: dict[str, Any] = {}
-        if DRAFT_TAKES_PAPER:
-            extra["paper_copy"] = self.paper.isChecked() and not self._secret()
         return DraftInput(
             pdf=self.pdf,
             kind=str(self.kind.currentData()),
@@ -146,7 +130,7 @@ class DraftDialog(QDialog):
             secrecy=Secrecy(self.secrecy.currentData()),
             due_date=due,
             unit=self.unit.text().strip() or None,
-            **extra,
+            paper_copy=self.paper.isChecked() and not self._secret(),
         )
 
 

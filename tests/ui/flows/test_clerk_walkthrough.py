@@ -156,12 +156,14 @@ def test_draft_paper_copy_box_speaks_vietnamese(
 ) -> None:
     from app.domain.types import Secrecy
     from app.services.lookups import peer_agencies
-    from app.ui.dialogs.draft_form import DRAFT_TAKES_PAPER, DraftDialog
+    from app.ui.dialogs.draft_form import DraftDialog
 
     dialog = DraftDialog(ui_kit.draft, peer_agencies(office))
     qtbot.addWidget(dialog)
-    assert dialog.paper.isEnabled() is DRAFT_TAKES_PAPER
-    assert "phát hành" in dialog.paper.toolTip() or "bản giấy" in dialog.paper.toolTip()
+    assert dialog.paper.isEnabled()
+    assert "bản giấy" in dialog.paper.toolTip()
+    dialog.paper.setChecked(True)
+    assert dialog.value().paper_copy
     dialog.secrecy.setCurrentIndex(dialog.secrecy.findData(Secrecy.MAT.value))
     assert not dialog.paper.isEnabled() and not dialog.paper.isChecked()
     assert "Văn bản mật" in dialog.paper.toolTip()
