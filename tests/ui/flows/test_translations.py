@@ -1,19 +1,30 @@
 """Translations: English changes the menus, qtbase_vi gives Qt's own buttons Vietnamese words,
-and the settings dialog stores the language for the next start."""
+the English catalogue is complete and keeps every placeholder, and the settings dialog stores
+the language for the next start."""
 
 from __future__ import annotations
 
+import re
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
 from PySide6.QtWidgets import QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
 from app import settings as S
+from app.paths import resources_dir
 from app.services.workspace import Workspace
 from app.ui.dialogs.settings_dialog import SettingsDialog
 from app.ui.i18n import install_translators, remove_translators
 from app.ui.main_window import MainWindow
 from app.ui.tasks import SyncTaskRunner
+
+ENGLISH_TS = resources_dir() / "translations" / "vbdt_en.ts"
+# What the code fills in at run time (str.format fields, Qt's %1) and what shapes the text:
+# HTML tags and line breaks.
+_PLACEHOLDER = re.compile(r"\{[A-Za-z_][A-Za-z0-9_]*\}|%L?\d+|</?[a-z]+[^>]*>|\n")
+# Left behind by lupdate for texts no longer in the sources; lrelease skips them.
+_RETIRED = {"vanished", "obsolete"}
 
 
 def _menus(win: MainWindow) -> list[str]:
@@ -26,12 +37,48 @@ def test_english_translator_changes_menu_titles(qtbot: QtBot, office: Workspace)
         assert translators
         win = MainWindow(office, SyncTaskRunner())
         qtbot.addWidget(win)
-        assert _menus(win) == ["File", "View", "Signing", "Help"]
+        assert _menus(win) == ["File", "View", "Signing", "Reports", "Help"]
     finally:
         remove_translators(translators)
     win = MainWindow(office, SyncTaskRunner())
     qtbot.addWidget(win)
-    assert _menus(win) == ["Tệp", "Xem", "Ký số", "Trợ giúp"]
+    assert _menus(win) == ["Tệp", "Xem", "Ký số", "Báo cáo", "Trợ giúp"]
+
+
+def _live_messages() -> list[tuple[str, str, ET.Element]]:
+    """(context, source, translation element) of every message lrelease compiles."""
+    found = []
+    for context in ET.parse(ENGLISH_TS).getroot().iter("context"):
+        name = context.findtext("name") or ""
+        for message in context.iter("message"):
+            translation = message.find("translation")
+            assert translation is not None
+            if translation.get("type") not in _RETIRED:
+                found.append((name, message.findtext("source") or "", translation))
+    return found
+
+
+def test_english_catalogue_is_complete() -> None:
+    messages = _live_messages()
+    assert len(messages) > 400  # the whole UI, not a stray fragment
+    unfinished = [
+        (context, source)
+        for context, source, translation in messages
+        if translation.get("type") == "unfinished" or not (translation.text or "").strip()
+    ]
+    assert unfinished == []
+
+
+def test_english_keeps_the_placeholders() -> None:
+    wrong = []
+    for context, source, translation in _live_messages():
+        text = translation.text or ""
+        same_fields = sorted(_PLACEHOLDER.findall(source)) == sorted(_PLACEHOLDER.findall(text))
+        # A menu entry keeps its accelerator ("&&" is a literal ampersand).
+        same_accelerator = source.replace("&&", "").count("&") == text.replace("&&", "").count("&")
+        if not (same_fields and same_accelerator):
+            wrong.append((context, source, text))
+    assert wrong == []
 
 
 def test_qt_buttons_in_vietnamese(qtbot: QtBot) -> None:
@@ -52,7 +99,7 @@ def test_qt_buttons_in_vietnamese(qtbot: QtBot) -> None:
 def test_settings_store_language_and_import_anchors(
     qtbot: QtBot, office: Workspace, tmp_path: Path
 ) -> None:
-    from tests.ui.document.conftest import generate_demo_pki
+    from app.demo.pki import generate_demo_pki
 
     dialog = SettingsDialog(office, SyncTaskRunner())
     qtbot.addWidget(dialog)
