@@ -54,13 +54,23 @@ if TYPE_CHECKING:
     from app.signing.verify import DocumentVerdict
 
 LOCAL_DEMO = "000.00.00.H18"  # app.services.demo.LOCAL_CODE, the demo workspace's agency
-TSA_ENV = "VBDT_TSA_URL"  # until a ``tsa_url`` setting exists (app/settings.py)
+TSA_ENV = "VBDT_TSA_URL"  # overrides the ``tsa_url`` setting for one process (drills, tests)
 VERIFY_TIMEOUT = 60.0
 
 
 # --- verification in long-lived isolated workers -------------------------------------------------
 def _warm_up() -> None:
+    import logging
+
     import app.signing.verify  # noqa: F401 - pyhanko and friends, before the memory cap
+
+    # A spawned worker has no logging set up: Python's last-resort handler would print (and
+    # format) pyhanko's traceback for every failed check on the terminal. The verdict carries
+    # the reasons (as in ``verify_pdf_isolated``'s worker).
+    logging.getLogger().addHandler(logging.NullHandler())
+
+
+_TRUST: dict[tuple[bytes, ...], Any] = {}  # in a worker: the trust store of the last anchors
 
 
 def _verify_job(job: tuple[str, tuple[bytes, ...], bool, str, str | None]) -> str:
@@ -68,10 +78,14 @@ def _verify_job(job: tuple[str, tuple[bytes, ...], bool, str, str | None]) -> st
     from app.signing.verify import RevocationPolicy, TrustStore, default_cache_dir, verify_pdf
 
     path, anchors, online, data_dir, poe = job
+    trust = _TRUST.get(anchors)
+    if trust is None:  # parsing the anchors costs ~2 ms: once per worker, not once per file
+        _TRUST.clear()
+        trust = _TRUST[anchors] = TrustStore.from_certs(anchors)
     policy = RevocationPolicy(online=online, cache_dir=default_cache_dir(Path(data_dir)))
     verdict = verify_pdf(
         Path(path),
-        trust=TrustStore.from_certs(anchors),
+        trust=trust,
         revocation=policy,
         poe=datetime.fromisoformat(poe) if poe else None,
     )
@@ -117,24 +131,31 @@ class PooledVerifier:
 # --- the receive service behind the engine's PackageReceiver -------------------------------------
 @dataclass
 class ServiceReceiver:
-    """``PackageReceiver`` over ``app.services.documents.receive_file``.
-
-    STOPGAP: ``receive_file`` commits in its own transactions, so ``prepare`` does all the work
-    and ``commit`` only reports it; exactly-once still holds (a package taken in again after a
-    crash is recognised by its content hash). Needed from the service for the single-transaction
-    path: the body of ``receiving._record`` taking the caller's ``Session`` (see docs/sync.md).
-    """
+    """``PackageReceiver`` over the receive service: ``prepare_package`` (parse, store, verify)
+    outside any transaction, ``record_package`` in the engine's, which commits the document,
+    its audit event and 01 together with the inbox row and the cursor."""
 
     ws: Workspace
     verifier: Any
 
-    def prepare(self, raw: Path, arrival: Arrival, now: datetime) -> ReceiveOutcome:
-        from app.services.documents import StatusOutcome, receive_file
+    def prepare(self, raw: Path, arrival: Arrival, now: datetime) -> object:
+        from app.services.documents.receiving import prepare_package
 
+        return prepare_package(self.ws, raw, verifier=self.verifier)
+
+    def commit(
+        self, session: Session, prepared: object, arrival: Arrival, now: datetime
+    ) -> ReceiveOutcome:
+        from app.services.documents import StatusOutcome
+        from app.services.documents.receiving import Prepared, PreparedStatus, record_package
+
+        assert isinstance(prepared, Prepared)
         try:
-            result = receive_file(self.ws, None, raw, verifier=self.verifier, now=now)
+            # A savepoint: a status that cannot apply leaves nothing half-written behind it.
+            with session.begin_nested():
+                result = record_package(self.ws, session, prepared, None, now, file_row=False)
         except (NotFound, InvalidTransition) as exc:
-            if arrival.message_type != "status":
+            if not isinstance(prepared, PreparedStatus):
                 raise
             return ReceiveOutcome("status", None, notes=(exc.message,))
         if isinstance(result, StatusOutcome):
@@ -146,12 +167,6 @@ class ServiceReceiver:
             notes += ("không gửi cho cơ quan này (not addressed to us)",)
         kind = "duplicate" if result.duplicate else "document"
         return ReceiveOutcome(kind, result.document.id, notes=notes)
-
-    def commit(
-        self, session: Session, prepared: object, arrival: Arrival, now: datetime
-    ) -> ReceiveOutcome:
-        assert isinstance(prepared, ReceiveOutcome)
-        return prepared
 
 
 # --- catch-up jobs --------------------------------------------------------------------------------
@@ -178,7 +193,7 @@ class OnlineReverifier:
 
 @dataclass
 class LtvCompletion:
-    """``LtvCompleter``: ``complete_ltv`` to B-LTA with the TSA of ``VBDT_TSA_URL``."""
+    """``LtvCompleter``: ``complete_ltv`` to B-LTA with the TSA of ``tsa_setting``."""
 
     tsa_url: str
     data_dir: Path
@@ -217,6 +232,14 @@ class TrustReload:
 
 
 # --- assembly -------------------------------------------------------------------------------------
+def tsa_setting(ws: Workspace) -> str:
+    """The TSA for the catch-up job: ``VBDT_TSA_URL`` when set, else the ``tsa_url`` setting;
+    empty: none configured (offline signatures then stay as they are)."""
+    from app import settings as S
+
+    return (os.environ.get(TSA_ENV, "").strip() or ws.settings.get(S.TSA_URL)).strip()
+
+
 def build_engine(
     ws: Workspace,
     *,
@@ -237,7 +260,7 @@ def build_engine(
     resources.append(pool)
     ctx = EngineContext(ws.db, ws.files, transport, ws.data_dir)
     offline, online = PooledVerifier(ws.data_dir, pool), PooledVerifier(ws.data_dir, pool, True)
-    tsa = os.environ.get(TSA_ENV, "").strip()
+    tsa = tsa_setting(ws)
     catch_up = CatchUp(
         ctx,
         ltv=LtvCompletion(tsa, ws.data_dir) if tsa else None,

@@ -64,6 +64,9 @@ PLATFORM_URL = _declare(
     "platform_url", str, "http://127.0.0.1:8765/api/v1", "Địa chỉ trục liên thông"
 )
 PLATFORM_SYSTEM_ID = _declare("platform_system_id", str, "", "Mã định danh hệ thống")
+# The time-stamping service that completes offline signatures to B-LT/B-LTA once the office is
+# back online (the sync engine's catch-up job); empty: none configured, they stay B-B/B-T.
+TSA_URL = _declare("tsa_url", str, "", "Địa chỉ dịch vụ cấp dấu thời gian (TSA)")
 AGENCY_CODE = _declare("agency_code", str, "", "Mã định danh cơ quan")
 TOKEN_MODULES = _declare("token_modules", list, [], "Đường dẫn trình điều khiển token (PKCS#11)")
 LANGUAGE = _declare("language", str, "vi", "Ngôn ngữ giao diện")

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import BinaryIO
 from urllib.parse import parse_qs
@@ -19,7 +19,7 @@ from app.storage.filestore import FileStore
 from app.sync.edxml import Limits
 from sandbox.accounts import Accounts
 from sandbox.auth import Authenticator
-from sandbox.intake import MESSAGE_TYPES, read_package
+from sandbox.intake import MESSAGE_TYPES, RECALL, read_package
 from sandbox.ledger import Ledger, MessageView
 from sandbox.wire import (
     BAD_REQUEST,
@@ -148,6 +148,9 @@ class PlatformApi:
             intake = read_package(
                 req.body, message_type, system, limits=self._limits, scratch=self._scratch
             )
+            if intake.status is not None and intake.status.status_code == RECALL:
+                targets = self._ledger.recall_targets(system, intake.status)
+                intake = replace(intake, recipients=targets)
             unknown = set(intake.recipients) - self._accounts.known(intake.recipients)
             if unknown:
                 raise ApiError(

@@ -26,11 +26,13 @@ from sandbox.wire import PACKAGE_INVALID, TOO_LARGE, ApiError
 
 MESSAGE_TYPES = ("edoc", "status")
 STATUS_CODES = frozenset(code.value for code in StatusCode)
+RECALL = StatusCode.RECALL_REQUESTED.value  # 13: the sender asks its recipients to give it back
 
 
 @dataclass(frozen=True)
 class StatusReport:
-    """A recipient's status about a document ``about_sender`` sent (found by id or code)."""
+    """A recipient's status about a document ``about_sender`` sent (found by id or code); for a
+    recall (13), the sender's request about its own document."""
 
     about_sender: str
     document_id: str
@@ -102,6 +104,13 @@ def _status(package: StatusPackage) -> Intake:
         )
     if not target.organ_id:
         raise ApiError(PACKAGE_INVALID, "edXMLHeader/MessageHeader/ResponseFor/OrganId is missing")
+    recall = header.status_code == RECALL
+    if recall and target.organ_id != header.sender.organ_id:
+        raise ApiError(
+            PACKAGE_INVALID,
+            "edXMLHeader/MessageHeader/ResponseFor/OrganId: a recall (13) is about a document "
+            "of the sender's own",
+        )
     report = StatusReport(
         about_sender=target.organ_id,
         document_id=target.document_id,
@@ -111,9 +120,11 @@ def _status(package: StatusPackage) -> Intake:
         timestamp=header.timestamp,
     )
     summary = f"{header.status_code} {header.description}".strip()
+    # Every other status goes to the sender of the document it is about; a recall goes the
+    # other way, to that document's recipients, which only the ledger knows (``recall_targets``).
     return Intake(
         "status",
-        (target.organ_id,),
+        () if recall else (target.organ_id,),
         edxml_document_id=target.document_id,
         code=target.code,
         summary=summary,

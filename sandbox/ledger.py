@@ -20,9 +20,9 @@ from sqlalchemy.orm import Session
 from app.models.base import utcnow
 from app.models.db import Database
 from app.storage.filestore import StoredFile
-from sandbox.intake import Intake, StatusReport
+from sandbox.intake import RECALL, Intake, StatusReport
 from sandbox.schema import IdempotencyRecord, Message, allocate
-from sandbox.wire import IDEMPOTENCY_CONFLICT, NOT_FOUND, ApiError
+from sandbox.wire import IDEMPOTENCY_CONFLICT, NOT_FOUND, PACKAGE_INVALID, ApiError
 
 
 @dataclass(frozen=True)
@@ -98,7 +98,10 @@ class Ledger:
         stored: StoredFile,
         intake: Intake,
     ) -> SendAnswer:
-        count = len(intake.recipients) + (1 if intake.status else 0)
+        recall = intake.status is not None and intake.status.status_code == RECALL
+        # One change number per delivery whose status moves: a recall moves every recipient's.
+        moved = len(intake.recipients) if recall else 1 if intake.status else 0
+        count = len(intake.recipients) + moved
         last = allocate(session, count)  # taken first: it serialises duplicates of this key
         record = session.get(IdempotencyRecord, (system_id, key))
         if record is not None:
@@ -128,7 +131,11 @@ class Ledger:
             )
             doc_ids[recipient] = doc_id
             seq += 1
-        if intake.status is not None:
+        if intake.status is not None and recall:
+            for recipient in intake.recipients:
+                _apply_status(session, recipient, intake.status, seq, now)
+                seq += 1
+        elif intake.status is not None:
             _apply_status(session, system_id, intake.status, seq, now)
         session.add(
             IdempotencyRecord(
@@ -142,6 +149,20 @@ class Ledger:
         )
         session.flush()  # an IntegrityError belongs inside the retry loop, not at commit
         return SendAnswer(doc_ids, replayed=False)
+
+    def recall_targets(self, sender: str, report: StatusReport) -> tuple[str, ...]:
+        """Who a recall (13) goes to: the recipients of the sender's document that still hold
+        it (not those that rejected it, 02, or already gave it back, 15)."""
+        with self._db.read() as session:
+            rows = _deliveries(session, sender, report)
+            targets = [r.recipient for r in rows if r.status_code not in ("02", "15")]
+        if not targets:
+            raise ApiError(
+                PACKAGE_INVALID,
+                "edXMLHeader/MessageHeader/ResponseFor: no recipient holds this document "
+                f"({report.document_id or report.code}) to recall it from",
+            )
+        return tuple(dict.fromkeys(targets))
 
     def pending_for(
         self, recipient: str, message_type: str, after: int, limit: int
@@ -223,24 +244,34 @@ def _replay(record: IdempotencyRecord, body_sha256: str, message_type: str) -> S
     return SendAnswer(json.loads(record.answer), replayed=True)
 
 
-def _apply_status(
-    session: Session, recipient: str, report: StatusReport, seq: int, now: datetime
-) -> None:
-    """Record a recipient's status on the delivery it is about (by DocumentId, else by Code)."""
-    base = sa.select(Message).where(
-        Message.sender == report.about_sender,
-        Message.recipient == recipient,
-        Message.message_type == "edoc",
-    )
-    row = None
+def _deliveries(
+    session: Session, sender: str, report: StatusReport, recipient: str | None = None
+) -> list[Message]:
+    """The deliveries of the document ``report`` is about (by DocumentId, else by Code), the
+    latest first: one per recipient, or only ``recipient``'s."""
+    base = sa.select(Message).where(Message.sender == sender, Message.message_type == "edoc")
+    if recipient is not None:
+        base = base.where(Message.recipient == recipient)
     for column, value in (
         (Message.edxml_document_id, report.document_id),
         (Message.code, report.code),
     ):
-        if value and row is None:
-            row = session.scalars(base.where(column == value).order_by(Message.seq.desc())).first()
-    if row is None:
+        if value:
+            rows = list(session.scalars(base.where(column == value).order_by(Message.seq.desc())))
+            if rows:
+                latest = {r.recipient: r for r in reversed(rows)}  # the last sent wins
+                return sorted(latest.values(), key=lambda r: r.seq)
+    return []
+
+
+def _apply_status(
+    session: Session, recipient: str, report: StatusReport, seq: int, now: datetime
+) -> None:
+    """Record a status on the delivery to ``recipient`` of the document it is about."""
+    found = _deliveries(session, report.about_sender, report, recipient)
+    if not found:
         return  # a status about something unknown still reaches its addressee
+    row = found[-1]
     row.status_code = report.status_code
     row.status_description = report.description
     row.status_at = report.timestamp or now

@@ -246,3 +246,38 @@ def test_sent_status_follows_acks_and_status_packages(connect: Connect) -> None:
     # The status package itself reaches the original sender as a status message.
     statuses = sender.list_received(MessageType.STATUS)
     assert [i.sender for i in statuses.items] == [HOME_AFFAIRS]
+
+
+def test_a_recall_goes_to_the_recipients_that_still_hold_the_document(connect: Connect) -> None:
+    sender = connect(PROVINCE)
+    ids = sender.send(document(6), "edoc", "k").doc_ids
+    home, finance = connect(HOME_AFFAIRS), connect(FINANCE)
+    finance.send(status("02", number=6, sender=FINANCE), "status", "rejected")  # gave it back
+    recall = status("13", number=6, sender=PROVINCE, description="Sai thể thức")
+    answer = sender.send(recall, "status", "recall-6")
+    assert set(answer.doc_ids) == {HOME_AFFAIRS}  # not to Finance, which rejected it
+    [item] = home.list_received(MessageType.STATUS).items
+    assert item.sender == PROVINCE and item.doc_id == answer.doc_ids[HOME_AFFAIRS]
+    assert sender.list_received(MessageType.STATUS).items[0].sender == FINANCE  # only its 02
+    before = sender.sent_status()
+    row = {d.recipient: d for d in before.items}[HOME_AFFAIRS]
+    assert (row.doc_id, row.status_code) == (ids[HOME_AFFAIRS], "13")
+    # The recipient's answer goes back the usual way, to the document's sender.
+    home.send(status("15", number=6, description="Đồng ý thu hồi"), "status", "agree-6")
+    changes = {d.recipient: d for d in sender.sent_status(after=before.next).items}
+    assert changes[HOME_AFFAIRS].status_code == "15"
+    assert [i.sender for i in sender.list_received(MessageType.STATUS).items] == [
+        FINANCE,
+        HOME_AFFAIRS,
+    ]
+
+
+def test_a_recall_of_nothing_or_of_anothers_document_is_refused(connect: Connect) -> None:
+    sender = connect(PROVINCE)
+    with pytest.raises(PackageRefused, match="no recipient holds"):
+        sender.send(status("13", number=77, sender=PROVINCE), "status", "r1")
+    connect(HOME_AFFAIRS).send(document(8, sender=HOME_AFFAIRS, recipients=(FINANCE,)),
+                               "edoc", "k8")  # fmt: skip
+    with pytest.raises(PackageRefused, match="sender's own"):
+        sender.send(status("13", number=8, sender=PROVINCE, about_sender=HOME_AFFAIRS),
+                    "status", "r2")  # fmt: skip

@@ -20,7 +20,7 @@ import sqlalchemy as sa
 
 from app import settings as S
 from app.domain.types import Direction, DocumentState, InboxState, OutboxState
-from app.models import Agency, Delivery, Document, InboxItem, OutboxMessage
+from app.models import Agency, AuditEvent, Delivery, Document, InboxItem, OutboxMessage
 from app.services.workspace import Workspace, open_workspace
 from app.sync.edxml import (
     VIETNAM,
@@ -163,8 +163,48 @@ def _local_rows(ws: Workspace) -> dict[str, InboxState]:
         return dict(s.execute(sa.select(InboxItem.server_doc_id, InboxItem.state)).all())
 
 
+def check_all_or_nothing(cell: Cell) -> None:
+    """At any moment: a received document and what the same transaction wrote (its inbox row,
+    keyed by the platform's docId, its audit event, its 01 for the sender) exist together or
+    not at all, and the engine leaves no row of a file import behind."""
+    seeded = f"{cell.peer},{DAY:%Y/%m/%d},09/T{cell.tag}-SNV"
+    with cell.ws.db.read() as s:
+        docs = set(
+            s.scalars(
+                sa.select(Document.id).where(
+                    Document.direction == Direction.INCOMING,
+                    Document.edxml_document_id != seeded,
+                )
+            )
+        )
+        rows = s.execute(
+            sa.select(InboxItem.server_doc_id, InboxItem.document_id, InboxItem.state).where(
+                InboxItem.message_type == "edoc"
+            )
+        ).all()
+        assert not [r for r in rows if r.server_doc_id.startswith("file:")], rows
+        stored = (InboxState.STORED, InboxState.ACKED)
+        taken = {r.document_id for r in rows if r.state in stored}
+        assert None not in taken, f"an edoc row stored without its document: {rows}"
+        assert taken == docs, f"documents {docs} vs inbox rows {rows}"
+        for doc_id in docs:
+            answers = s.scalar(
+                sa.select(sa.func.count(OutboxMessage.id)).where(
+                    OutboxMessage.document_id == doc_id, OutboxMessage.message_type == "status"
+                )
+            )
+            audited = s.scalar(
+                sa.select(sa.func.count(AuditEvent.id)).where(
+                    AuditEvent.entity_type == "document", AuditEvent.entity_id == str(doc_id)
+                )
+            )
+            assert answers == 1 and audited, f"document {doc_id}: {answers} 01s, audit {audited}"
+
+
 def check_cursor_safe(cell: Cell, handle: SandboxHandle) -> None:
-    """At any moment: nothing acked that is not stored here, no cursor past a missing package."""
+    """At any moment: nothing acked that is not stored here, no cursor past a missing package;
+    and every received document whole (``check_all_or_nothing``)."""
+    check_all_or_nothing(cell)
     local = _local_rows(cell.ws)
     stored = {k for k, v in local.items() if v is not InboxState.LISTED}
     for kind in ("edoc", "status"):

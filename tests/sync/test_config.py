@@ -59,3 +59,32 @@ def test_a_demo_workspace_reads_the_sandboxs_secrets(tmp_path: Path) -> None:
 def test_no_system_id_is_a_clear_error(tmp_path: Path) -> None:
     with pytest.raises(ConfigError, match="platform_system_id"):
         resolve_connection(tmp_path, Settings(tmp_path), environ={SECRET_ENV: "x"})
+
+
+def test_the_catch_up_tsa_is_a_setting_and_the_environment_overrides_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from app.cli_sync import TSA_ENV, build_engine, tsa_setting
+    from tests.sync.helpers import ScriptedTransport, bare_office
+
+    ws = bare_office(tmp_path / "office", "000.00.00.H18")
+    try:
+        monkeypatch.delenv(TSA_ENV, raising=False)
+        assert S.TSA_URL.default == "" and tsa_setting(ws) == ""  # none configured
+        runtime = build_engine(ws, transport=ScriptedTransport(), workers=1)
+        try:
+            assert runtime.engine.catch_up is not None and runtime.engine.catch_up.ltv is None
+        finally:
+            runtime.close()
+        ws.settings.set(S.TSA_URL, " http://tsa.example/ ")
+        assert tsa_setting(ws) == "http://tsa.example/"
+        runtime = build_engine(ws, transport=ScriptedTransport(), workers=1)
+        try:
+            ltv = runtime.engine.catch_up.ltv if runtime.engine.catch_up else None
+            assert getattr(ltv, "tsa_url", None) == "http://tsa.example/"
+        finally:
+            runtime.close()
+        monkeypatch.setenv(TSA_ENV, "http://drill.example/tsa")
+        assert tsa_setting(ws) == "http://drill.example/tsa"
+    finally:
+        ws.close()

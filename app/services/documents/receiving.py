@@ -1,11 +1,15 @@
-"""Receiving an edXML package from a file (the same path the sync engine's packages will take).
+"""Receiving an edXML package from a file or from the platform (the sync engine).
 
-Parse with the codec (hostile-input parsing, the same validation as from the platform), keep the
-package and every attachment in the file store by hash, verify the signatures of each PDF through
-the ``verifier`` seam (outside any transaction: it is slow), then ONE write transaction creates
-the incoming document (arrived, presentation deadline running), its files, the Signature rows, the
-inbox record, the audit event and the 01 for the sender. The same DocumentId with the same files
-is recognised and nothing is recorded twice. Status packages go to ``statuses``.
+Two steps around one write transaction. ``prepare_package`` does the slow part outside any
+transaction: parse with the codec (hostile-input parsing, the same validation as from the
+platform), keep the package and every attachment in the file store by hash, verify the
+signatures of each PDF through the ``verifier`` seam. ``record_package`` then writes, in the
+CALLER's session and without committing, the incoming document (arrived, presentation deadline
+running), its files, the Signature rows, the audit event and the 01 for the sender; for a file
+import also its inbox record. The sync engine commits that together with its own inbox row and
+cursor, so a crash leaves all of it or none. ``receive_file`` is both steps with a transaction
+of its own (the CLI, the GUI). The same package (by hash), or the same DocumentId with the same
+files, is recognised and nothing is recorded twice. Status packages go to ``statuses``.
 """
 
 from __future__ import annotations
@@ -40,7 +44,7 @@ from app.services.documents.drafting import stored_kind_code
 from app.services.documents.outbox import queue_status
 from app.services.documents.people import actor_in
 from app.services.documents.results import DocumentInfo, snapshot
-from app.services.documents.statuses import StatusOutcome, apply_status_package
+from app.services.documents.statuses import StatusOutcome, package_seen, record_status
 from app.services.documents.verification import (
     FileCheck,
     StoredItem,
@@ -64,6 +68,26 @@ class ReceiveOutcome:
     outbox_ids: tuple[int, ...]
 
 
+@dataclass(frozen=True)
+class PreparedDocument:
+    """A document package ready to record: files stored, signatures verified (``checks``);
+    ``checks`` is None when it was already known as a duplicate (nothing was verified)."""
+
+    package: DocumentPackage
+    raw: StoredFile
+    stored: tuple[StoredItem, ...]
+    checks: tuple[tuple[FileCheck, Any], ...] | None
+
+
+@dataclass(frozen=True)
+class PreparedStatus:
+    package: StatusPackage
+    raw: StoredFile
+
+
+Prepared = PreparedDocument | PreparedStatus
+
+
 def receive_file(
     ws: Workspace,
     username: str | None,
@@ -77,18 +101,45 @@ def receive_file(
     if username is not None:
         with ws.db.read() as session:
             require(actor_in(session, username).role, Action.VERIFY)
+    prepared = prepare_package(ws, path, verifier=verifier)
+    with ws.db.write() as session:
+        return record_package(ws, session, prepared, username, moment, file_row=True)
+
+
+def prepare_package(ws: Workspace, path: Path, *, verifier: Verifier | None = None) -> Prepared:
+    """The slow part, outside any transaction: parse, store by hash, verify (``PackageInvalid``
+    for a package the codec refuses). Safe to run for several packages at once."""
     spool = ws.data_dir / "staging"
     spool.mkdir(parents=True, exist_ok=True)
     package = parse_package(path, spool_dir=spool)
     raw = ws.files.put_file(path)  # kept as received, once it is known to be a package
     if isinstance(package, StatusPackage):
-        return apply_status_package(ws, username, package, raw, moment)
-    stored = _store_attachments(ws, package)
-    existing = _find_duplicate(ws, package, raw, stored)
-    if existing is not None:
-        return existing
-    checks = [check_file(ws, item, verifier or default_verifier(ws)) for item in stored]
-    return _record(ws, username, package, raw, stored, checks, moment)
+        return PreparedStatus(package, raw)
+    stored = tuple(_store_attachments(ws, package))
+    with ws.db.read() as session:
+        known = _duplicate_of(session, package, raw.sha256, stored) is not None
+    if known:  # nothing to verify; recording finds it again and records nothing
+        return PreparedDocument(package, raw, stored, None)
+    use = verifier or default_verifier(ws)
+    return PreparedDocument(package, raw, stored, tuple(check_file(ws, i, use) for i in stored))
+
+
+def record_package(
+    ws: Workspace,
+    session: Session,
+    prepared: Prepared,
+    username: str | None,
+    moment: datetime,
+    *,
+    file_row: bool,
+) -> ReceiveOutcome | StatusOutcome:
+    """Record a prepared package in ``session`` (flushed, never committed). ``file_row``: add
+    the ``file:<sha256>`` inbox record of a file import; the sync engine keeps its own row,
+    keyed by the platform's docId, in the same transaction."""
+    if isinstance(prepared, PreparedStatus):
+        return record_status(session, username, prepared.package, prepared.raw, moment,
+                             file_row=file_row)  # fmt: skip
+    return _record(ws, session, username, prepared, moment, file_row=file_row)
 
 
 def _store_attachments(ws: Workspace, package: DocumentPackage) -> list[StoredItem]:
@@ -115,13 +166,11 @@ def _content_key(files: Sequence[str]) -> str:
 
 
 def _duplicate_of(
-    session: Session, package: DocumentPackage, raw: str, stored: list[StoredItem]
+    session: Session, package: DocumentPackage, raw: str, stored: Sequence[StoredItem]
 ) -> Document | None:
-    item = session.scalars(
-        sa.select(InboxItem).where(InboxItem.server_doc_id == f"file:{raw}")
-    ).first()
-    if item is not None and item.document_id is not None:
-        return session.get(Document, item.document_id)
+    seen = package_seen(session, raw)
+    if seen is not None:
+        return session.get(Document, seen)
     doc_id = document_id_of(package)
     if doc_id is None:
         return None
@@ -142,16 +191,6 @@ def _duplicate_of(
         if _content_key(files) == wanted:
             return doc
     return None
-
-
-def _find_duplicate(
-    ws: Workspace, package: DocumentPackage, raw: StoredFile, stored: list[StoredItem]
-) -> ReceiveOutcome | None:
-    with ws.db.read() as session:
-        doc = _duplicate_of(session, package, raw.sha256, stored)
-        if doc is None:
-            return None
-        return _duplicate_outcome(session, doc, package)
 
 
 def _duplicate_outcome(session: Session, doc: Document, package: DocumentPackage) -> ReceiveOutcome:
@@ -203,41 +242,43 @@ def _header_fields(package: DocumentPackage) -> dict[str, Any]:
 
 def _record(
     ws: Workspace,
+    session: Session,
     username: str | None,
-    package: DocumentPackage,
-    raw: StoredFile,
-    stored: list[StoredItem],
-    checks: list[tuple[FileCheck, Any]],
+    prepared: PreparedDocument,
     moment: datetime,
+    *,
+    file_row: bool,
 ) -> ReceiveOutcome:
-    with ws.db.write() as session:
-        actor = actor_in(session, username) if username else None
-        again = _duplicate_of(session, package, raw.sha256, stored)
-        if again is not None:  # imported by someone else meanwhile
-            return _duplicate_outcome(session, again, package)
-        agency = local_agency(session)
-        fields = _header_fields(package)
-        step = arrival(via_platform=document_id_of(package) is not None)
-        doc = Document(
-            agency_id=agency.id,
-            direction=Direction.INCOMING,
-            state=step.new_state,
-            edxml_document_id=document_id_of(package),
-            created_at=moment,
-            **fields,
-        )
-        deadline = presentation_deadline(moment, Urgency(doc.urgency), working_calendar())
-        doc.due_at = deadline.due_at
-        touch(doc, moment)
-        session.add(doc)
-        session.flush()
-        for index, (item, (_, verdict)) in enumerate(zip(stored, checks, strict=True)):
-            role = FileRole.MAIN if index == 0 else FileRole.ATTACHMENT
-            row = add_file(
-                session, doc, role, item.name, item.file, moment, media_type=item.media_type
-            )
-            if verdict is not None:
-                session.add_all(signature_rows(doc, row, verdict))
+    package, raw, stored = prepared.package, prepared.raw, prepared.stored
+    actor = actor_in(session, username) if username else None
+    again = _duplicate_of(session, package, raw.sha256, stored)
+    if again is not None:  # known before, or imported by someone else meanwhile
+        return _duplicate_outcome(session, again, package)
+    if prepared.checks is None:  # documents are never deleted: only a bug gets here
+        raise RuntimeError(f"package {raw.sha256}: its duplicate is gone; prepare it again")
+    checks = prepared.checks
+    agency = local_agency(session)
+    fields = _header_fields(package)
+    step = arrival(via_platform=document_id_of(package) is not None)
+    doc = Document(
+        agency_id=agency.id,
+        direction=Direction.INCOMING,
+        state=step.new_state,
+        edxml_document_id=document_id_of(package),
+        created_at=moment,
+        **fields,
+    )
+    deadline = presentation_deadline(moment, Urgency(doc.urgency), working_calendar())
+    doc.due_at = deadline.due_at
+    touch(doc, moment)
+    session.add(doc)
+    session.flush()
+    for index, (item, (_, verdict)) in enumerate(zip(stored, checks, strict=True)):
+        role = FileRole.MAIN if index == 0 else FileRole.ATTACHMENT
+        row = add_file(session, doc, role, item.name, item.file, moment, media_type=item.media_type)
+        if verdict is not None:
+            session.add_all(signature_rows(doc, row, verdict))
+    if file_row:
         session.add(
             InboxItem(
                 server_doc_id=f"file:{raw.sha256}",
@@ -250,29 +291,17 @@ def _record(
                 received_at=moment,
             )
         )
-        to_us = any(org.organ_id == agency.code for org in package.header.recipients)
-        files = [
-            {"name": c.name, "verdict": c.verdict.value if c.verdict else None} for c, _ in checks
-        ]
-        audit(
-            session,
-            actor,
-            step.audit_action,
-            doc,
-            moment,
-            {
-                "to": doc.state.value,
-                "package": raw.sha256,
-                "files": files,
-                "addressed_to_us": to_us,
-            },
-        )
-        outbox: tuple[int, ...] = ()
-        code = step.status_code_to_send
-        if code is not None:
-            message = queue_status(session, ws.files, agency, doc, code, moment, actor=actor)
-            outbox = (message.id,)
-        return ReceiveOutcome(
-            snapshot(doc), False, to_us, tuple(c for c, _ in checks),
-            code.value if code else None, outbox,
-        )  # fmt: skip
+    to_us = any(org.organ_id == agency.code for org in package.header.recipients)
+    files = [{"name": c.name, "verdict": c.verdict.value if c.verdict else None} for c, _ in checks]
+    data = {"to": doc.state.value, "package": raw.sha256, "files": files, "addressed_to_us": to_us}
+    audit(session, actor, step.audit_action, doc, moment, data)
+    outbox: tuple[int, ...] = ()
+    code = step.status_code_to_send
+    if code is not None:
+        message = queue_status(session, ws.files, agency, doc, code, moment, actor=actor)
+        outbox = (message.id,)
+    session.flush()
+    return ReceiveOutcome(
+        snapshot(doc), False, to_us, tuple(c for c, _ in checks),
+        code.value if code else None, outbox,
+    )  # fmt: skip

@@ -2,8 +2,10 @@
 its answer to our recall (15 / 16), or a sender's recall request for what we received (13).
 
 Progress only moves forward (``app.domain.delivery``): a late, repeated or out-of-order status
-changes nothing. A 13 quarantines the incoming document until the clerk answers. The same file
-imported twice is recognised by its hash. One write transaction per package.
+changes nothing. A 13 quarantines the incoming document until the clerk answers. The same package
+taken in twice is recognised by its hash. ``record_status`` writes in the caller's session (the
+sync engine's transaction, with its inbox row and cursor); ``apply_status_package`` is the same
+in a transaction of its own (a file import).
 """
 
 from __future__ import annotations
@@ -38,26 +40,52 @@ class StatusOutcome:
     delivery_label: str = ""
 
 
+def package_seen(session: Session, sha256: str) -> int | None:
+    """The document a package with these bytes was recorded for, by a file import or by the
+    sync engine (whose inbox rows carry the package's hash); None if never recorded."""
+    return session.scalars(
+        sa.select(InboxItem.document_id)
+        .where(
+            sa.or_(InboxItem.server_doc_id == f"file:{sha256}", InboxItem.sha256 == sha256),
+            InboxItem.document_id.is_not(None),
+        )
+        .order_by(InboxItem.id)
+    ).first()
+
+
 def apply_status_package(
     ws: Workspace, username: str | None, package: StatusPackage, raw: StoredFile, moment: datetime
 ) -> StatusOutcome:
+    with ws.db.write() as session:
+        return record_status(session, username, package, raw, moment, file_row=True)
+
+
+def record_status(
+    session: Session,
+    username: str | None,
+    package: StatusPackage,
+    raw: StoredFile,
+    moment: datetime,
+    *,
+    file_row: bool,
+) -> StatusOutcome:
+    """Apply a status package in ``session`` (flushed, not committed); ``file_row``: add the
+    ``file:<sha256>`` inbox record of a file import (the engine keeps its own row)."""
     header = package.header
     code = parse_status_code(header.status_code)
     sender = header.sender.organ_id
-    with ws.db.write() as session:
-        actor = actor_in(session, username) if username else None
-        seen = session.scalars(
-            sa.select(InboxItem).where(InboxItem.server_doc_id == f"file:{raw.sha256}")
-        ).first()
-        if seen is not None and seen.document_id is not None:
-            doc = session.get(Document, seen.document_id)
-            assert doc is not None
-            return StatusOutcome(snapshot(doc), code.value, sender, "duplicate")
-        if code is StatusCode.RECALL_REQUESTED:
-            doc, applied = _quarantine(session, actor, package, moment)
-            label = ""
-        else:
-            doc, applied, label = _delivery(session, actor, package, code, moment)
+    actor = actor_in(session, username) if username else None
+    seen = package_seen(session, raw.sha256)
+    if seen is not None:
+        doc = session.get(Document, seen)
+        assert doc is not None
+        return StatusOutcome(snapshot(doc), code.value, sender, "duplicate")
+    if code is StatusCode.RECALL_REQUESTED:
+        doc, applied = _quarantine(session, actor, package, moment)
+        label = ""
+    else:
+        doc, applied, label = _delivery(session, actor, package, code, moment)
+    if file_row:
         session.add(
             InboxItem(
                 server_doc_id=f"file:{raw.sha256}",
@@ -70,7 +98,8 @@ def apply_status_package(
                 received_at=moment,
             )
         )
-        return StatusOutcome(snapshot(doc), code.value, sender, applied, label)
+    session.flush()
+    return StatusOutcome(snapshot(doc), code.value, sender, applied, label)
 
 
 def _find(session: Session, direction: Direction, document_id: str, **where: str) -> Document:

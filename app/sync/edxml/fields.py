@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import fields
 from datetime import date, datetime
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from app.sync.edxml import model as m
 from app.sync.edxml.errors import invalid
@@ -68,17 +69,33 @@ def _group(node: Node, name: str, build: Callable[[Node], T]) -> T | None:
     return None if child is None else build(child)
 
 
+# How a plain field is read, by its annotation in ``model`` (``from __future__`` makes it text).
+_READERS: dict[str, Callable[[Node, str], Any]] = {
+    "str": text,
+    "int | None": integer,
+    "date | None": a_date,
+    "datetime | None": timestamp,
+}
+
+
+def element_name(field_name: str) -> str:
+    """The standard's element for a model field: ``organ_id`` → ``OrganId``."""
+    return "".join(part.capitalize() for part in field_name.split("_"))
+
+
+def flat(node: Node, cls: Callable[..., T], **given: Any) -> T:
+    """An element group of plain values (``cls`` a ``model`` dataclass): each field read from
+    the child of the same name (``element_name``), as its type says; ``given`` fields are
+    supplied by the caller (a required one, a list)."""
+    values = dict(given)
+    for f in fields(cls):  # type: ignore[arg-type]
+        if f.name not in values:
+            values[f.name] = _READERS[str(f.type)](node, element_name(f.name))
+    return cls(**values)
+
+
 def organization(node: Node) -> m.Organization:
-    return m.Organization(
-        organ_id=required(node, "OrganId"),
-        organization_in_charge=text(node, "OrganizationInCharge"),
-        organ_name=text(node, "OrganName"),
-        organ_add=text(node, "OrganAdd"),
-        email=text(node, "Email"),
-        telephone=text(node, "Telephone"),
-        fax=text(node, "Fax"),
-        website=text(node, "Website"),
-    )
+    return flat(node, m.Organization, organ_id=required(node, "OrganId"))
 
 
 def _sender(mh: Node) -> m.Organization:
@@ -89,33 +106,15 @@ def _sender(mh: Node) -> m.Organization:
 
 
 def response_for(node: Node) -> m.ResponseFor:
-    return m.ResponseFor(
-        organ_id=text(node, "OrganId"),
-        code=text(node, "Code"),
-        promulgation_date=a_date(node, "PromulgationDate"),
-        document_id=text(node, "DocumentId"),
-    )
+    return flat(node, m.ResponseFor)
 
 
 def staff_info(node: Node) -> m.StaffInfo:
-    return m.StaffInfo(
-        department=text(node, "Department"),
-        staff=text(node, "Staff"),
-        mobile=text(node, "Mobile"),
-        email=text(node, "Email"),
-    )
+    return flat(node, m.StaffInfo)
 
 
 def _other_info(n: Node) -> m.OtherInfo:
-    return m.OtherInfo(
-        priority=integer(n, "Priority"),
-        sphere_of_promulgation=text(n, "SphereOfPromulgation"),
-        typer_notation=text(n, "TyperNotation"),
-        promulgation_amount=integer(n, "PromulgationAmount"),
-        page_amount=integer(n, "PageAmount"),
-        direction=text(n, "Direction"),
-        appendixes=texts(n, "Appendixes", "Appendix"),
-    )
+    return flat(n, m.OtherInfo, appendixes=texts(n, "Appendixes", "Appendix"))
 
 
 def document_header(mh: Node) -> m.DocumentHeader:
@@ -126,26 +125,12 @@ def document_header(mh: Node) -> m.DocumentHeader:
         sender=_sender(mh),
         recipients=recipients,
         document_id=text(mh, "DocumentId"),
-        code=_group(mh, "Code", lambda n: m.Code(text(n, "CodeNumber"), text(n, "CodeNotation"))),
-        promulgation_info=_group(
-            mh,
-            "PromulgationInfo",
-            lambda n: m.PromulgationInfo(text(n, "Place"), a_date(n, "PromulgationDate")),
-        ),
-        document_type=_group(
-            mh,
-            "DocumentType",
-            lambda n: m.DocumentType(
-                integer(n, "Type"), integer(n, "TypeDetail"), text(n, "TypeName")
-            ),
-        ),
+        code=_group(mh, "Code", lambda n: flat(n, m.Code)),
+        promulgation_info=_group(mh, "PromulgationInfo", lambda n: flat(n, m.PromulgationInfo)),
+        document_type=_group(mh, "DocumentType", lambda n: flat(n, m.DocumentType)),
         subject=required(mh, "Subject"),
         content=text(mh, "Content"),
-        signer_info=_group(
-            mh,
-            "SignerInfo",
-            lambda n: m.SignerInfo(text(n, "Competence"), text(n, "Position"), text(n, "FullName")),
-        ),
+        signer_info=_group(mh, "SignerInfo", lambda n: flat(n, m.SignerInfo)),
         due_date=a_date(mh, "DueDate"),
         other_info=_group(mh, "OtherInfo", _other_info),
         response_for=tuple(response_for(n) for n in mh.all("ResponseFor")),
@@ -157,10 +142,7 @@ def document_header(mh: Node) -> m.DocumentHeader:
 def traces(trace_list: Node | None) -> tuple[m.TraceHeader, ...]:
     if trace_list is None:
         return ()
-    return tuple(
-        m.TraceHeader(text(n, "OrganId"), timestamp(n, "Timestamp"))
-        for n in trace_list.all("TraceHeader")
-    )
+    return tuple(flat(n, m.TraceHeader) for n in trace_list.all("TraceHeader"))
 
 
 def _replacement(n: Node) -> m.ReplacementInfo:

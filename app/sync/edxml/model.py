@@ -1,9 +1,11 @@
 """The vocabulary of an edXML package (QCVN 102:2016): frozen dataclasses, one per element group.
 
 Field order follows the standard's element order, so the writer and the reader can be read side by
-side with the standard. Text is ``""`` when absent, numbers, dates and groups are ``None`` when
-absent. No XML and no validation here (the writer is strict, the reader liberal, both meet here);
-the only I/O is an attachment reading its own file when asked.
+side with the standard; field names are its element names in snake_case (``organ_id`` for
+``OrganId``), which the reader relies on for the plain groups (``fields.flat``). Text is ``""``
+when absent, numbers, dates and groups are ``None`` when absent. No XML and no validation here
+(the writer is strict, the reader liberal, both meet here); the only I/O is an attachment reading
+its own file when asked.
 """
 
 from __future__ import annotations

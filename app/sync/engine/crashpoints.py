@@ -22,6 +22,7 @@ POINTS: tuple[str, ...] = (
     "outbox.before_mark_sent",
     "inbox.after_list",
     "inbox.after_fetch",
+    "inbox.recorded_before_commit",
     "inbox.after_commit_before_ack",
     "inbox.after_ack_before_cursor",
     "status.after_commit_before_ack",

@@ -159,6 +159,7 @@ class InboxReceiver:
                 ).all()
             )
         new = [i for i in page.items if known.get(i.doc_id) in (None, InboxState.LISTED)]
+        self.intake.note_listed(message_type, [i for i in new if i.doc_id not in known])
         position = {item.doc_id: n for n, item in enumerate(new)}
         acked: list[int] = []
         complete = False

@@ -2,10 +2,16 @@
 
 ``PackageReceiver.prepare`` (the receive service, outside any transaction) parses the package,
 stores its files and verifies signatures; then ONE write transaction holds the inbox row (keyed
-by the platform's docId), ``PackageReceiver.commit`` (the incoming document, or the status
-applied) and, when given, the inbox cursor. Only after that commit may the package be acked. A
-package the codec refuses is kept as evidence in the file store, answered with a 02 when its
-header is legible, and marked to be acked as "fail". Must not: talk to the platform.
+by the platform's docId), ``PackageReceiver.commit`` (the incoming document, its audit event and
+the 01 for the sender, or the status applied) and, when given, the inbox cursor: a crash leaves
+all of it or none. Only after that commit may the package be acked. A package the codec refuses
+is kept as evidence in the file store, answered with a 02 when its header is legible, and
+marked to be acked as "fail". Must not: talk to the platform.
+
+Each package is recorded "as of" the moment its row was first written (``note_listed``, one
+transaction per page, before any download): the 01 or 02 built in the commit then has the same
+bytes on every attempt, so a crash before the commit leaves no stray payload in the file store
+(the next attempt stores the very same object and refers to it).
 """
 
 from __future__ import annotations
@@ -22,6 +28,7 @@ from app.domain.types import InboxState
 from app.errors import PackageInvalid
 from app.models import InboxItem
 from app.sync.engine.context import EngineContext
+from app.sync.engine.crashpoints import crashpoint
 from app.sync.engine.ports import Arrival, PackageReceiver, ReceiveOutcome
 from app.sync.engine.rejection import queue_rejection, salvage_reference
 from app.sync.engine.state import cursor_key, set_value
@@ -84,6 +91,16 @@ class Intake:
         self.receiver = receiver
         self.our_code = our_code
 
+    def note_listed(self, message_type: str, items: list[ReceivedItem]) -> None:
+        """Write the rows of newly listed packages (state LISTED) in one transaction: their
+        ``received_at`` is the moment they are recorded as of (see the module's docstring)."""
+        if not items:
+            return
+        now = self.ctx.clock()
+        with self.ctx.db.write() as session:
+            for item in items:
+                _row(session, item, message_type, now)
+
     def prepare(self, message_type: str, item: ReceivedItem, raw: Path) -> Taken:
         """The receive service's slow part (parse, store files, verify); no transaction of ours.
         Safe to run for several packages at once: nothing here decides order."""
@@ -135,6 +152,8 @@ class Intake:
             if cursor is not None:
                 set_value(session, cursor_key(message_type), cursor, now)
             session.flush()
+            # Everything is written, nothing committed: a crash here must leave none of it.
+            crashpoint("inbox.recorded_before_commit")
             return [replace(stored, row_id=row.id) for stored, row in out]
 
     def _received(
@@ -142,7 +161,9 @@ class Intake:
     ) -> tuple[Stored, InboxItem]:
         assert self.receiver is not None
         row = _row(session, taken.item, message_type, now)
-        outcome: ReceiveOutcome = self.receiver.commit(session, taken.prepared, taken.arrival, now)
+        outcome: ReceiveOutcome = self.receiver.commit(
+            session, taken.prepared, taken.arrival, row.received_at
+        )
         row.document_id = outcome.document_id
         for note in outcome.notes:
             log.info("received %s: %s", taken.item.doc_id, note)
@@ -178,6 +199,7 @@ class Intake:
         reason = f"Gói tin không hợp lệ (invalid package): {why}"[:_MAX_TEXT]
         evidence = self.ctx.files.put_file(raw)
         row = _row(session, item, message_type, now)
+        now = row.received_at  # the 02 below: the same bytes on every attempt
         row.sha256, row.state, row.error, row.document_id = (
             evidence.sha256, InboxState.FAILED, reason, None
         )  # fmt: skip

@@ -2,15 +2,20 @@
 what failed, the last successful sync, and "Đồng bộ ngay" (one engine pass on the "net" worker).
 
 Counts come from ``app.sync.engine.counts.read_counts``; the button is off until a platform
-address is configured.
+address is configured. The engine behind the button is built once per workspace and kept while
+the window lives (``EngineKeeper``): its verifier processes stay warm and its connection open,
+so a click costs a pass, not an engine start; it is closed when the widget goes or the
+application quits.
 """
 
 from __future__ import annotations
 
+import threading
+from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from app import settings as S
@@ -28,15 +33,70 @@ def load_counts(ws: Workspace, online: bool | None = None) -> SyncCounts:
         return read_counts(session, datetime.now(UTC), online)
 
 
-def sync_once(ws: Workspace) -> Any:
-    """One engine pass (send, receive, catch up); returns its RunReport."""
+def _build(ws: Workspace) -> Any:
     from app.cli_sync import build_engine
 
-    runtime = build_engine(ws)
-    try:
-        return runtime.engine.run_once()
-    finally:
-        runtime.close()
+    return build_engine(ws)
+
+
+class EngineKeeper:
+    """One sync engine (a ``SyncRuntime``) for ``ws``, built on first use and reused; rebuilt
+    when the platform settings change or after a pass that raised; ``close()`` ends it (at
+    once, or when the pass in progress ends). Passes run one at a time, on any thread."""
+
+    def __init__(self, ws: Workspace, build: Callable[[Workspace], Any] = _build) -> None:
+        self.ws, self._build = ws, build
+        self._runtime: Any = None
+        self._config: tuple[str, ...] = ()
+        self._run = threading.Lock()  # one pass at a time
+        self._state = threading.Lock()  # guards _closed / _busy / _runtime against close()
+        self._closed = self._busy = False
+        self.builds = 0
+
+    def _wanted(self) -> tuple[str, ...]:
+        get = self.ws.settings.get
+        return (get(S.PLATFORM_URL), get(S.PLATFORM_SYSTEM_ID), get(S.AGENCY_CODE))
+
+    def run_once(self) -> Any:
+        """One engine pass (send, receive, catch up); returns its RunReport."""
+        with self._run:
+            with self._state:
+                if self._closed:
+                    raise RuntimeError("the sync engine is closed")
+                self._busy = True
+                stale = self._runtime if self._config != self._wanted() else None
+                if stale is not None:
+                    self._runtime = None
+            try:
+                if stale is not None:
+                    stale.close()
+                if self._runtime is None:
+                    self._config = self._wanted()
+                    self._runtime = self._build(self.ws)
+                    self.builds += 1
+                try:
+                    return self._runtime.engine.run_once()
+                except BaseException:
+                    broken, self._runtime = self._runtime, None
+                    broken.close()
+                    raise
+            finally:
+                with self._state:
+                    self._busy = False
+                    leftover = self._runtime if self._closed else None
+                    if leftover is not None:
+                        self._runtime = None
+                if leftover is not None:
+                    leftover.close()
+
+    def close(self) -> None:
+        with self._state:
+            self._closed = True
+            if self._busy:
+                return  # the pass in progress closes it when it ends
+            runtime, self._runtime = self._runtime, None
+        if runtime is not None:
+            runtime.close()
 
 
 class SyncStatus(QWidget):
@@ -63,6 +123,11 @@ class SyncStatus(QWidget):
                     key=S.PLATFORM_URL.key
                 )
             )
+        self.engine = engine = EngineKeeper(ws)
+        self.destroyed.connect(lambda *_: engine.close())  # not through self: it is going
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.aboutToQuit.connect(lambda: engine.close())
         self.timer = QTimer(self)
         self.timer.setInterval(REFRESH_MS)
         self.timer.timeout.connect(self.refresh)
@@ -105,7 +170,7 @@ class SyncStatus(QWidget):
 
     def sync_now(self) -> None:
         self.button.setEnabled(False)
-        ws = self.ws
+        engine = self.engine
 
         def done(report: Any) -> None:
             self.button.setEnabled(True)
@@ -118,6 +183,4 @@ class SyncStatus(QWidget):
             self.button.setEnabled(True)
             show_error(self, exc)
 
-        self.runner.run(
-            lambda: sync_once(ws), on_success=done, on_error=failed, kind="net", owner=self
-        )
+        self.runner.run(engine.run_once, on_success=done, on_error=failed, kind="net", owner=self)
