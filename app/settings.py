@@ -80,12 +80,14 @@ class Settings:
 
     def __init__(self, data_dir: Path, overrides: dict[str, Any] | None = None) -> None:
         self.data_dir = data_dir
-        self._values: dict[str, Any] = {}
         self._overrides = dict(overrides or {})
+        # Two layers kept apart: save() writes only the user's own values, so a later change to
+        # the machine-wide defaults file still reaches every user who did not set that key.
+        self._defaults: dict[str, Any] = {}
         defaults_file = os.environ.get("VBDT_DEFAULTS_FILE")
         if defaults_file:
-            self._merge(self._read(Path(defaults_file)))
-        self._merge(self._read(self.path))
+            self._defaults = self._coerced(self._read(Path(defaults_file)))
+        self._values: dict[str, Any] = self._coerced(self._read(self.path))
 
     @property
     def path(self) -> Path:
@@ -106,18 +108,17 @@ class Settings:
             raise ConfigError(f"settings file {path} has no 'values' object", path=str(path))
         return values
 
-    def _merge(self, values: dict[str, Any]) -> None:
-        for key, raw in values.items():
-            setting = REGISTRY.get(key)
-            if setting is None:
-                continue  # a newer version's setting: keep going, do not crash an older app
-            self._values[key] = setting.coerce(raw)
+    @staticmethod
+    def _coerced(values: dict[str, Any]) -> dict[str, Any]:
+        # A newer version's setting is skipped: keep going, do not crash an older app.
+        return {key: REGISTRY[key].coerce(raw) for key, raw in values.items() if key in REGISTRY}
 
     def get(self, setting: Setting[T]) -> T:
         if setting.key in self._overrides:
             return setting.coerce(self._overrides[setting.key])
-        if setting.key in self._values:
-            return setting.coerce(self._values[setting.key])
+        for layer in (self._values, self._defaults):
+            if setting.key in layer:
+                return setting.coerce(layer[setting.key])
         default = setting.default
         return list(default) if isinstance(default, list) else default  # type: ignore[return-value]
 

@@ -76,11 +76,6 @@ def test_a_wrongly_typed_default_is_refused(defaults_file: Path, tmp_path: Path)
         S.Settings(tmp_path)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="Settings.save() writes the merged machine defaults into the user's file, so a later "
-    "change to the defaults file no longer reaches that user (fix proposed for app/settings.py)",
-)
 def test_saving_a_user_setting_does_not_freeze_the_machine_defaults(
     defaults_file: Path, tmp_path: Path
 ) -> None:

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from app.services.signing import SignOptions
 from app.signing.pades import Level, Role
 from app.ui.signing.placement_model import Proposal
-from app.ui.signing.prefs import DEFAULT_TSA_URL, SigningPrefs
+from app.ui.signing.prefs import SigningPrefs
 
 
 class SignOptionsPanel(QGroupBox):
@@ -48,7 +48,7 @@ class SignOptionsPanel(QGroupBox):
         self.level.addItem(self.tr("Không dấu thời gian (B-B)"), Level.B_B.value)
         self.explain = QLabel(self)
         self.explain.setWordWrap(True)
-        self.tsa = QLineEdit(str(prefs.option("tsa_url", DEFAULT_TSA_URL)), self)
+        self.tsa = QLineEdit(str(prefs.option("tsa_url", prefs.default_tsa_url())), self)
         self.tsa.setPlaceholderText(self.tr("Địa chỉ máy chủ dấu thời gian"))
         saved_image = prefs.option(image_key)  # "" means "no image", chosen on purpose
         image = default_image if saved_image is None else Path(saved_image) if saved_image else None

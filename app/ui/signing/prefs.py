@@ -3,7 +3,8 @@ the signature box per (document kind, role), and the last options (level, timest
 signature image, output folder, certificate). Never a PIN, never a secret.
 
 Written atomically (``app.storage.atomic``); an unreadable file is ignored rather than blocking a
-signature. Until the settings registry has a timestamp-server key, the TSA address lives here.
+signature. The TSA offered first is the workspace's ``tsa_url`` setting (the one the sync
+engine's catch-up job uses), else the Government CA's; the clerk's last choice wins over both.
 """
 
 from __future__ import annotations
@@ -37,6 +38,7 @@ class SigningPrefs:
     """Read on creation, written on every change."""
 
     def __init__(self, data_dir: Path) -> None:
+        self.data_dir = data_dir
         self.path = data_dir / PREFS_FILE
         self._data: dict[str, Any] = {"version": _VERSION, "boxes": {}, "options": {}}
         try:
@@ -49,6 +51,13 @@ class SigningPrefs:
             pass
         except (OSError, ValueError) as exc:
             log.warning("ignoring unreadable signing preferences %s: %s", self.path, exc)
+
+    def default_tsa_url(self) -> str:
+        """The workspace's ``tsa_url`` setting, else the Government CA's timestamp server."""
+        from app import settings as S
+        from app.settings import Settings
+
+        return Settings(self.data_dir).get(S.TSA_URL).strip() or DEFAULT_TSA_URL
 
     @staticmethod
     def _key(kind: str, role: str) -> str:
