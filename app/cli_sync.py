@@ -10,6 +10,7 @@ here; pyhanko is imported by the functions that need it, and in the verifier's w
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import os
 import signal
@@ -63,6 +64,9 @@ def _warm_up() -> None:
     import logging
 
     import app.signing.verify  # noqa: F401 - pyhanko and friends, before the memory cap
+    from app.signing.verify.speedups import warm_up
+
+    warm_up()
 
     # A spawned worker has no logging set up: Python's last-resort handler would print (and
     # format) pyhanko's traceback for every failed check on the terminal. The verdict carries
@@ -113,6 +117,7 @@ class PooledVerifier:
     def __call__(self, path: Path, poe: datetime | None = None) -> DocumentVerdict:
         from app.signing.verify import DocumentVerdict
         from app.signing.verify.engine import failed
+        from app.signing.verify.rawscan import RawScan
         from app.signing.verify.rules import reason
 
         if self.anchors is None:
@@ -125,7 +130,12 @@ class PooledVerifier:
         except WorkerFailed as exc:
             found = (reason("timeout", seconds=VERIFY_TIMEOUT) if exc.timed_out
                      else reason("worker_failed", detail=str(exc)[:200]))  # fmt: skip
-            return failed(found, datetime.now(UTC), path.read_bytes())
+            # Identified by size and hash, read in chunks: the file may be the huge one that
+            # made the worker fail.
+            with path.open("rb") as handle:
+                digest = hashlib.file_digest(handle, "sha256").hexdigest()
+            raw = RawScan(path.stat().st_size, -1, (), 0, 0, sha256=digest)
+            return failed(found, datetime.now(UTC), raw=raw)
 
 
 # --- the receive service behind the engine's PackageReceiver -------------------------------------
@@ -305,7 +315,7 @@ def peer_pdfs(demo_dir: Path) -> tuple[PeerDocument, Callable[[int], bytes]]:
     chain = (ca.cert, x509.load_pem_x509_certificate((pki / "root.pem").read_bytes()))
     sample = next(d for d in SAMPLE_DOCUMENTS if d.agency_name == "Sở Nội vụ")
     doc = PeerDocument("Sở Nội vụ tỉnh Điện Biên", sample.subject, sample.symbol,
-                       sample.signer_name, sample.signer_position)  # fmt: skip
+                       sample.signer_name, sample.signer_position, sample.kind_name)  # fmt: skip
     person = person_subject(doc.signer_name, organisation=doc.organ_name)
     leader = _signer(issue_end_entity(ca, person), chain)
     agency = _signer(issue_end_entity(ca, agency_subject(doc.organ_name)), chain)

@@ -197,16 +197,17 @@ def package_file(
     day: date = date(2026, 3, 9),
     subject: str = "Về việc tổ chức hội nghị tổng kết công tác năm 2025 tại Điện Biên Phủ",
     trace: datetime | None = None,
+    symbol: str = "QĐ-SNV",
 ) -> Path:
     from app.sync.edxml import TraceHeader
 
-    doc_id = f"{sender},{day:%Y/%m/%d},{number}/QĐ-SNV"
+    doc_id = f"{sender},{day:%Y/%m/%d},{number}/{symbol}"
     header = DocumentHeader(
         sender=Organization(sender, organ_name="Sở Nội vụ tỉnh Điện Biên"),
         recipients=(Organization(to),),
         subject=subject,
         document_id=doc_id,
-        code=Code(number, "QĐ-SNV"),
+        code=Code(number, symbol),
         promulgation_info=PromulgationInfo("Điện Biên", day),
         signer_info=SignerInfo(position="Giám đốc", full_name="Lò Văn Đông"),
         due_date=date(2026, 3, 20),

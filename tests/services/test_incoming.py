@@ -228,3 +228,20 @@ def test_statuses_about_what_we_sent(ws: Workspace, kit: Kit, tmp_path: Path) ->
     assert sent_to == [f"{PEER},{PEER2}", f"{PEER},{PEER2}", PEER2]  # package, 13, 13
     with pytest.raises(PermissionDenied):
         receive_file(ws, "cv", tmp_path / "15.edxml")  # importing packages is the clerk's
+
+
+def test_kind_comes_from_the_symbol_or_defaults_to_cong_van(
+    ws: Workspace, kit: Kit, signed: bytes, tmp_path: Path
+) -> None:
+    """Senders often leave DocumentType out: 'QĐ-SNV' says quyết định, and a symbol naming only
+    agency and unit ('SNV-VP') is a công văn under Decree 30."""
+    from app.domain.kinds import kind_from_code
+    from app.services.documents.drafting import stored_kind_code
+
+    decision = _receive(ws, kit, package_file(tmp_path / "qd.edxml", [("qd.pdf", signed)]))
+    letter = _receive(
+        ws, kit,
+        package_file(tmp_path / "cv.edxml", [("cv.pdf", signed)], number="12", symbol="SNV-VP"),
+    )  # fmt: skip
+    assert decision.document.kind == stored_kind_code(kind_from_code("QĐ"))
+    assert letter.document.kind == stored_kind_code(kind_from_code("CV"))

@@ -221,6 +221,10 @@ def _header_fields(package: DocumentPackage) -> dict[str, Any]:
                 break
             except InvalidInput:
                 continue
+    if not kind and symbol:
+        # Decree 30: a công văn's symbol names only the agency and unit ("SNV-VP"), every other
+        # kind starts with its abbreviation ("QĐ-UBND"). Senders often omit DocumentType.
+        kind = stored_kind_code(kind_from_code("CV"))
     other, signer = header.other_info, header.signer_info
     return {
         "number": number,

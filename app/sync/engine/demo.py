@@ -35,6 +35,7 @@ from app.sync.edxml import (
     Code,
     DocumentHeader,
     DocumentPackage,
+    DocumentType,
     Organization,
     PackageInvalid,
     PromulgationInfo,
@@ -144,6 +145,7 @@ class PeerDocument:
     symbol: str
     signer_name: str
     signer_position: str
+    type_name: str = ""  # edXML DocumentType/TypeName, e.g. "Công văn"
 
 
 def peer_package(code: str, to: str, doc: PeerDocument, number: int, pdf: bytes) -> bytes:
@@ -154,6 +156,7 @@ def peer_package(code: str, to: str, doc: PeerDocument, number: int, pdf: bytes)
         sender=Organization(code, organ_name=doc.organ_name),
         recipients=(Organization(to),),
         subject=doc.subject,
+        document_type=DocumentType(type_name=doc.type_name) if doc.type_name else None,
         document_id=doc_id,
         code=Code(f"{number:02d}", doc.symbol),
         promulgation_info=PromulgationInfo("Điện Biên", now.date()),
