@@ -38,6 +38,7 @@ from app.ui.document.action_bar import ActionBar
 from app.ui.document.actions import ActionController
 from app.ui.document.receive_file import FileReceiver, PackageDropFilter
 from app.ui.errors import show_error
+from app.ui.i18n.domain_labels import domain_label
 from app.ui.notify import TrayNotifier
 from app.ui.panels.document_list import DocumentListPanel
 from app.ui.panels.sidebar import QueueSidebar
@@ -372,7 +373,7 @@ class MainWindow(QMainWindow):
         if queue is None:
             self.status_label.clear()
             return
-        label = QUEUE_BY_ID[queue].label
+        label = domain_label(QUEUE_BY_ID[queue].label)
         if self.documents.loading:
             self.status_label.setText(self.tr("{queue}: đang tải…").format(queue=label))
             return

@@ -22,6 +22,7 @@ from app.domain.queues import URGENCY_LABELS, Queue
 from app.services import notifications
 from app.services.notifications import Notice, NoticeKind, WatchedDocument
 from app.services.workspace import Workspace
+from app.ui.i18n.domain_labels import urgency_label
 
 log = logging.getLogger(__name__)
 
@@ -149,7 +150,7 @@ class TrayNotifier(QObject):
         subject = doc.subject if len(doc.subject) <= SUBJECT_CHARS else doc.subject[:79] + "…"
         line = self.tr("{code} — {subject}").format(code=doc.code or "…", subject=subject)
         if kind is NoticeKind.URGENT and 0 <= doc.urgency < len(URGENCY_LABELS):
-            urgency = URGENCY_LABELS[doc.urgency]  # the domain's words, as in the tables
+            urgency = urgency_label(doc.urgency)  # the domain's words, as in the tables
             line = self.tr("[{urgency}] {line}").format(urgency=urgency, line=line)
         return line
 

@@ -27,42 +27,42 @@
 <context>
     <name>AssignDialog</name>
     <message>
-        <location filename="../../app/ui/dialogs/action_forms.py" line="86"/>
+        <location filename="../../app/ui/dialogs/action_forms.py" line="87"/>
         <source>Phân công xử lý</source>
         <translation>Assign for handling</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/action_forms.py" line="92"/>
+        <location filename="../../app/ui/dialogs/action_forms.py" line="93"/>
         <source>Chủ trì</source>
         <translation>Lead</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/action_forms.py" line="99"/>
+        <location filename="../../app/ui/dialogs/action_forms.py" line="100"/>
         <source>Phối hợp</source>
         <translation>Co-handlers</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/action_forms.py" line="105"/>
+        <location filename="../../app/ui/dialogs/action_forms.py" line="106"/>
         <source>Hạn xử lý</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/action_forms.py" line="113"/>
+        <location filename="../../app/ui/dialogs/action_forms.py" line="114"/>
         <source>Ý kiến chỉ đạo</source>
         <translation>Directing opinion</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/action_forms.py" line="123"/>
+        <location filename="../../app/ui/dialogs/action_forms.py" line="124"/>
         <source>{name} – {unit}</source>
         <translation>{name} – {unit}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/action_forms.py" line="128"/>
+        <location filename="../../app/ui/dialogs/action_forms.py" line="129"/>
         <source>{days} ngày làm việc</source>
         <translation>{days} working days</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/action_forms.py" line="130"/>
+        <location filename="../../app/ui/dialogs/action_forms.py" line="131"/>
         <source> — ngày nghỉ, nên chọn ngày làm việc</source>
         <translation> — a day off, pick a working day</translation>
     </message>
@@ -144,7 +144,7 @@
     </message>
     <message>
         <location filename="../../app/ui/document/actions.py" line="51"/>
-        <location filename="../../app/ui/document/actions.py" line="229"/>
+        <location filename="../../app/ui/document/actions.py" line="234"/>
         <source>Vào sổ</source>
         <translation>Register</translation>
     </message>
@@ -184,76 +184,96 @@
         <translation>Paper copy sent</translation>
     </message>
     <message>
-        <location filename="../../app/ui/document/actions.py" line="120"/>
+        <location filename="../../app/ui/document/actions.py" line="66"/>
+        <source>app.sync.engine (gửi đi khi đồng bộ)</source>
+        <translation>app.sync.engine (sent on sync)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/document/actions.py" line="68"/>
+        <source>app.services.documents: cập nhật văn bản đã gửi</source>
+        <translation>app.services.documents: updating a sent document</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/document/actions.py" line="71"/>
+        <source>app.services.documents: thay thế văn bản đã gửi</source>
+        <translation>app.services.documents: replacing a sent document</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/document/actions.py" line="125"/>
         <source>Lý do trả lại văn bản cho nơi gửi:</source>
         <translation>Why is the document returned to its sender?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/document/actions.py" line="128"/>
+        <location filename="../../app/ui/document/actions.py" line="133"/>
         <source>Đồng ý cho nơi gửi thu hồi văn bản này?</source>
         <translation>Let the sender recall this document?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/document/actions.py" line="132"/>
+        <location filename="../../app/ui/document/actions.py" line="137"/>
         <source>Lý do từ chối thu hồi:</source>
         <translation>Why is the recall refused?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/document/actions.py" line="139"/>
+        <location filename="../../app/ui/document/actions.py" line="144"/>
         <source>Trình dự thảo này lên lãnh đạo ký?</source>
         <translation>Submit this draft to the leader for signature?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/document/actions.py" line="142"/>
+        <location filename="../../app/ui/document/actions.py" line="147"/>
         <source>Lý do trả lại dự thảo:</source>
         <translation>Why is the draft returned?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/document/actions.py" line="146"/>
+        <location filename="../../app/ui/document/actions.py" line="151"/>
         <source>Duyệt dự thảo này? (Dùng khi văn bản đã được ký bằng công cụ khác hoặc ký tay trên giấy.)</source>
         <translation>Approve this draft? (For a document signed with another tool or by hand on paper.)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/document/actions.py" line="154"/>
+        <location filename="../../app/ui/document/actions.py" line="159"/>
         <source>Lý do hủy văn bản đã phát hành:</source>
         <translation>Why is the issued document cancelled?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/document/actions.py" line="157"/>
+        <location filename="../../app/ui/document/actions.py" line="162"/>
         <source>Lý do thu hồi văn bản:</source>
         <translation>Why is the document recalled?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/document/actions.py" line="161"/>
+        <location filename="../../app/ui/document/actions.py" line="166"/>
         <source>Xác nhận đã gửi bản giấy của văn bản này?</source>
         <translation>Confirm that the paper copy of this document was sent?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/document/actions.py" line="195"/>
+        <location filename="../../app/ui/document/actions.py" line="200"/>
         <source>Xác nhận</source>
         <translation>Confirm</translation>
     </message>
     <message>
-        <location filename="../../app/ui/document/actions.py" line="203"/>
+        <location filename="../../app/ui/document/actions.py" line="208"/>
         <source>Nhập lý do</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../app/ui/document/actions.py" line="213"/>
+        <location filename="../../app/ui/document/actions.py" line="218"/>
         <source>Ghi chú</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../app/ui/document/actions.py" line="214"/>
+        <location filename="../../app/ui/document/actions.py" line="219"/>
         <source>Ghi chú tiến độ (có thể để trống):</source>
         <translation>Progress note (optional):</translation>
     </message>
     <message>
-        <location filename="../../app/ui/document/actions.py" line="224"/>
+        <location filename="../../app/ui/document/actions.py" line="229"/>
         <source>Vào sổ văn bản đến với số đến {number}?
 (Nếu văn thư khác vào sổ cùng lúc, số thực tế có thể lớn hơn.)</source>
         <translation>Register the incoming document as number {number}?
 (If another clerk registers at the same time, the actual number may be higher.)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/document/actions.py" line="276"/>
+        <source>Văn bản không có tệp PDF chính</source>
+        <translation>The document has no main PDF file</translation>
     </message>
 </context>
 <context>
@@ -274,14 +294,17 @@
         <translation>Created</translation>
     </message>
     <message>
+        <location filename="../../app/ui/document/info_panel.py" line="46"/>
         <source>Trục liên thông</source>
         <translation>Exchange platform</translation>
     </message>
     <message>
+        <location filename="../../app/ui/document/info_panel.py" line="48"/>
         <source>Hệ thống</source>
         <translation>System</translation>
     </message>
     <message>
+        <location filename="../../app/ui/document/info_panel.py" line="55"/>
         <source>{name} ({role})</source>
         <translation>{name} ({role})</translation>
     </message>
@@ -317,49 +340,52 @@
 <context>
     <name>DocumentTableModel</name>
     <message>
-        <location filename="../../app/ui/tablemodels/documents.py" line="163"/>
+        <location filename="../../app/ui/tablemodels/documents.py" line="165"/>
         <source>Số/ký hiệu</source>
         <translation>Number/code</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tablemodels/documents.py" line="164"/>
+        <location filename="../../app/ui/tablemodels/documents.py" line="166"/>
         <source>Trích yếu</source>
         <translation>Subject</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tablemodels/documents.py" line="165"/>
+        <location filename="../../app/ui/tablemodels/documents.py" line="167"/>
         <source>Nơi gửi</source>
         <translation>Sender</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tablemodels/documents.py" line="166"/>
+        <location filename="../../app/ui/tablemodels/documents.py" line="168"/>
         <source>Ngày</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tablemodels/documents.py" line="167"/>
+        <location filename="../../app/ui/tablemodels/documents.py" line="169"/>
         <source>Độ khẩn</source>
         <translation>Urgency</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tablemodels/documents.py" line="168"/>
+        <location filename="../../app/ui/tablemodels/documents.py" line="170"/>
         <source>Trạng thái</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tablemodels/documents.py" line="169"/>
+        <location filename="../../app/ui/tablemodels/documents.py" line="171"/>
         <source>Hạn xử lý</source>
         <translation>Deadline</translation>
     </message>
     <message>
+        <location filename="../../app/ui/tablemodels/documents.py" line="117"/>
         <source>Đã phát hành, chờ gửi</source>
         <translation>Issued, waiting to send</translation>
     </message>
     <message>
+        <location filename="../../app/ui/tablemodels/documents.py" line="119"/>
         <source>Đã phát hành, gửi lỗi</source>
         <translation>Issued, sending failed</translation>
     </message>
     <message>
+        <location filename="../../app/ui/tablemodels/documents.py" line="120"/>
         <source>Đã gửi</source>
         <translation>Sent</translation>
     </message>
@@ -438,64 +464,487 @@
     </message>
 </context>
 <context>
+    <name>DomainLabels</name>
+    <message>
+        <location filename="../../app/ui/i18n/domain_labels.py" line="25"/>
+        <source>Văn bản đến</source>
+        <translation>Incoming documents</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/i18n/domain_labels.py" line="26"/>
+        <source>Văn bản đi</source>
+        <translation>Outgoing documents</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/i18n/domain_labels.py" line="27"/>
+        <source>Chờ ký</source>
+        <translation>Awaiting signature</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/i18n/domain_labels.py" line="28"/>
+        <source>Chờ phát hành</source>
+        <translation>Awaiting issue</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/i18n/domain_labels.py" line="29"/>
+        <source>Hộp thư đi</source>
+        <translation>Outbox</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/i18n/domain_labels.py" line="31"/>
+        <source>Dự thảo</source>
+        <translation>Draft</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/i18n/domain_labels.py" line="32"/>
+        <source>Trình ký</source>
+        <translation>Submitted for signature</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/i18n/domain_labels.py" line="33"/>
+        <source>Trả lại</source>
+        <translation>Returned</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/i18n/domain_labels.py" line="34"/>
+        <source>Đã ký</source>
+        <translation>Signed</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/i18n/domain_labels.py" line="35"/>
+        <source>Đã phát hành</source>
+        <translation>Issued</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/i18n/domain_labels.py" line="36"/>
+        <source>Đã gửi</source>
+        <translation>Sent</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/i18n/domain_labels.py" line="37"/>
+        <source>Đã hủy</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/i18n/domain_labels.py" line="38"/>
+        <source>Mới đến</source>
+        <translation>Newly arrived</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/i18n/domain_labels.py" line="39"/>
+        <source>Đã kiểm tra chữ ký</source>
+        <translation>Signatures verified</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/i18n/domain_labels.py" line="40"/>
+        <source>Đã trả lại</source>
+        <translation>Returned to sender</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/i18n/domain_labels.py" line="41"/>
+        <source>Đã vào sổ</source>
+        <translation>Registered</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/i18n/domain_labels.py" line="42"/>
+        <source>Đã phân công</source>
+        <translation>Assigned</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/i18n/domain_labels.py" line="43"/>
+        <source>Đang xử lý</source>
+        <translation>In progress</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/i18n/domain_labels.py" line="44"/>
+        <source>Hoàn thành</source>
+        <translation>Completed</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/i18n/domain_labels.py" line="45"/>
+        <source>Bị thu hồi</source>
+        <translation>Recalled</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/i18n/domain_labels.py" line="47"/>
+        <source>Thường</source>
+        <translation>Normal</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/i18n/domain_labels.py" line="48"/>
+        <source>Khẩn</source>
+        <translation>Urgent</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/i18n/domain_labels.py" line="49"/>
+        <source>Thượng khẩn</source>
+        <translation>Most urgent</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/i18n/domain_labels.py" line="50"/>
+        <source>Hỏa tốc</source>
+        <translation>Flash</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/i18n/domain_labels.py" line="51"/>
+        <source>Hỏa tốc hẹn giờ</source>
+        <translation>Flash, timed</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/i18n/domain_labels.py" line="53"/>
+        <source>Mật</source>
+        <translation>Confidential</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/i18n/domain_labels.py" line="54"/>
+        <source>Tối mật</source>
+        <translation>Secret</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/i18n/domain_labels.py" line="55"/>
+        <source>Tuyệt mật</source>
+        <translation>Top secret</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/i18n/domain_labels.py" line="57"/>
+        <source>Lãnh đạo</source>
+        <translation>Leader</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/i18n/domain_labels.py" line="58"/>
+        <source>Văn thư</source>
+        <translation>Clerk</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/i18n/domain_labels.py" line="59"/>
+        <source>Chuyên viên</source>
+        <translation>Specialist</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/i18n/domain_labels.py" line="60"/>
+        <source>Quản trị</source>
+        <translation>Administrator</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/i18n/domain_labels.py" line="62"/>
+        <source>Soạn dự thảo</source>
+        <translation>Drafted</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/i18n/domain_labels.py" line="63"/>
+        <source>Duyệt và ký</source>
+        <translation>Approved and signed</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/i18n/domain_labels.py" line="64"/>
+        <source>Phát hành</source>
+        <translation>Issued</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/i18n/domain_labels.py" line="65"/>
+        <source>Gửi</source>
+        <translation>Sent</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/i18n/domain_labels.py" line="66"/>
+        <source>Hủy phát hành</source>
+        <translation>Issue cancelled</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/i18n/domain_labels.py" line="67"/>
+        <source>Thu hồi</source>
+        <translation>Recalled</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/i18n/domain_labels.py" line="68"/>
+        <source>Cập nhật</source>
+        <translation>Updated</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/i18n/domain_labels.py" line="69"/>
+        <source>Thay thế</source>
+        <translation>Replaced</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/i18n/domain_labels.py" line="70"/>
+        <source>Kiểm tra</source>
+        <translation>Signatures checked</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/i18n/domain_labels.py" line="71"/>
+        <source>Từ chối tiếp nhận</source>
+        <translation>Refused receipt</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/i18n/domain_labels.py" line="72"/>
+        <source>Vào sổ</source>
+        <translation>Registered</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/i18n/domain_labels.py" line="73"/>
+        <source>Phân công</source>
+        <translation>Assigned</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/i18n/domain_labels.py" line="74"/>
+        <source>Xử lý</source>
+        <translation>Processing</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/i18n/domain_labels.py" line="75"/>
+        <source>Cập nhật tiến độ</source>
+        <translation>Progress recorded</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/i18n/domain_labels.py" line="76"/>
+        <source>Đồng ý</source>
+        <translation>Agreed</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/i18n/domain_labels.py" line="77"/>
+        <source>Từ chối</source>
+        <translation>Refused</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/i18n/domain_labels.py" line="78"/>
+        <source>Cấp số</source>
+        <translation>Numbered</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/i18n/domain_labels.py" line="79"/>
+        <source>In sổ</source>
+        <translation>Register printed</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/i18n/domain_labels.py" line="80"/>
+        <source>Xác nhận đã gửi bản giấy</source>
+        <translation>Paper copy confirmed sent</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/i18n/domain_labels.py" line="81"/>
+        <source>Chuyển tiếp</source>
+        <translation>Forwarded</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/i18n/domain_labels.py" line="82"/>
+        <source>In</source>
+        <translation>Printed</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/i18n/domain_labels.py" line="83"/>
+        <source>Sao văn bản</source>
+        <translation>Copied</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/i18n/domain_labels.py" line="84"/>
+        <source>Cấu hình</source>
+        <translation>Settings changed</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/i18n/domain_labels.py" line="86"/>
+        <source>Nghị quyết (cá biệt)</source>
+        <translation>Resolution (individual)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/i18n/domain_labels.py" line="87"/>
+        <source>Quyết định (cá biệt)</source>
+        <translation>Decision (individual)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/i18n/domain_labels.py" line="88"/>
+        <source>Chỉ thị</source>
+        <translation>Directive</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/i18n/domain_labels.py" line="89"/>
+        <source>Quy chế</source>
+        <translation>Rules</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/i18n/domain_labels.py" line="90"/>
+        <source>Quy định</source>
+        <translation>Regulation</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/i18n/domain_labels.py" line="91"/>
+        <source>Thông cáo</source>
+        <translation>Communiqué</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/i18n/domain_labels.py" line="92"/>
+        <source>Thông báo</source>
+        <translation>Notice</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/i18n/domain_labels.py" line="93"/>
+        <source>Hướng dẫn</source>
+        <translation>Guidance</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/i18n/domain_labels.py" line="94"/>
+        <source>Chương trình</source>
+        <translation>Programme</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/i18n/domain_labels.py" line="95"/>
+        <source>Kế hoạch</source>
+        <translation>Plan</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/i18n/domain_labels.py" line="96"/>
+        <source>Phương án</source>
+        <translation>Scheme</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/i18n/domain_labels.py" line="97"/>
+        <source>Đề án</source>
+        <translation>Proposal</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/i18n/domain_labels.py" line="98"/>
+        <source>Dự án</source>
+        <translation>Project</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/i18n/domain_labels.py" line="99"/>
+        <source>Báo cáo</source>
+        <translation>Report</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/i18n/domain_labels.py" line="100"/>
+        <source>Biên bản</source>
+        <translation>Minutes</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/i18n/domain_labels.py" line="101"/>
+        <source>Tờ trình</source>
+        <translation>Submission</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/i18n/domain_labels.py" line="102"/>
+        <source>Hợp đồng</source>
+        <translation>Contract</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/i18n/domain_labels.py" line="103"/>
+        <source>Công điện</source>
+        <translation>Official telegram</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/i18n/domain_labels.py" line="104"/>
+        <source>Bản ghi nhớ</source>
+        <translation>Memorandum</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/i18n/domain_labels.py" line="105"/>
+        <source>Bản thỏa thuận</source>
+        <translation>Agreement</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/i18n/domain_labels.py" line="106"/>
+        <source>Giấy ủy quyền</source>
+        <translation>Letter of authorisation</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/i18n/domain_labels.py" line="107"/>
+        <source>Giấy mời</source>
+        <translation>Invitation</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/i18n/domain_labels.py" line="108"/>
+        <source>Giấy giới thiệu</source>
+        <translation>Letter of introduction</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/i18n/domain_labels.py" line="109"/>
+        <source>Giấy nghỉ phép</source>
+        <translation>Leave permit</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/i18n/domain_labels.py" line="110"/>
+        <source>Phiếu gửi</source>
+        <translation>Dispatch slip</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/i18n/domain_labels.py" line="111"/>
+        <source>Phiếu chuyển</source>
+        <translation>Transfer slip</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/i18n/domain_labels.py" line="112"/>
+        <source>Phiếu báo</source>
+        <translation>Notification slip</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/i18n/domain_labels.py" line="113"/>
+        <source>Công văn</source>
+        <translation>Official letter</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/i18n/domain_labels.py" line="114"/>
+        <source>Thư công</source>
+        <translation>Public letter</translation>
+    </message>
+</context>
+<context>
     <name>DraftDialog</name>
     <message>
-        <location filename="../../app/ui/dialogs/draft_form.py" line="49"/>
+        <location filename="../../app/ui/dialogs/draft_form.py" line="50"/>
         <source>Văn bản đi mới</source>
         <translation>New outgoing document</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/draft_form.py" line="52"/>
+        <location filename="../../app/ui/dialogs/draft_form.py" line="53"/>
         <source>Tệp PDF</source>
         <translation>PDF file</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/draft_form.py" line="57"/>
+        <location filename="../../app/ui/dialogs/draft_form.py" line="58"/>
         <source>Loại văn bản</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/draft_form.py" line="59"/>
+        <location filename="../../app/ui/dialogs/draft_form.py" line="60"/>
         <source>Viết tắt đơn vị soạn thảo, ví dụ VP (công văn)</source>
         <translation>Drafting unit abbreviation, e.g. VP (official letters)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/draft_form.py" line="60"/>
+        <location filename="../../app/ui/dialogs/draft_form.py" line="61"/>
         <source>Đơn vị soạn thảo</source>
         <translation>Drafting unit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/draft_form.py" line="63"/>
+        <location filename="../../app/ui/dialogs/draft_form.py" line="64"/>
         <source>Trích yếu</source>
         <translation>Subject</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/draft_form.py" line="71"/>
+        <location filename="../../app/ui/dialogs/draft_form.py" line="72"/>
         <source>Nơi nhận</source>
         <translation>Recipients</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/draft_form.py" line="74"/>
+        <location filename="../../app/ui/dialogs/draft_form.py" line="75"/>
         <source>Độ khẩn</source>
         <translation>Urgency</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/draft_form.py" line="78"/>
+        <location filename="../../app/ui/dialogs/draft_form.py" line="79"/>
         <source>Độ mật</source>
         <translation>Secrecy</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/draft_form.py" line="79"/>
+        <location filename="../../app/ui/dialogs/draft_form.py" line="80"/>
         <source>Gửi kèm bản giấy</source>
         <translation>Send a paper copy too</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/draft_form.py" line="109"/>
+        <location filename="../../app/ui/dialogs/draft_form.py" line="110"/>
         <source>Văn bản mật chỉ phát hành bản giấy, không gửi qua trục liên thông.</source>
         <translation>Confidential documents are issued on paper only, never sent through the exchange platform.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/draft_form.py" line="114"/>
+        <location filename="../../app/ui/dialogs/draft_form.py" line="115"/>
         <source>Gửi thêm bản giấy cùng bản điện tử; văn thư xác nhận khi đã gửi bản giấy.</source>
         <translation>Send a paper copy along with the electronic one; the clerk confirms once it is sent.</translation>
     </message>
@@ -504,12 +953,12 @@
         <translation type="vanished">Not available here yet: missing {service}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/draft_form.py" line="84"/>
+        <location filename="../../app/ui/dialogs/draft_form.py" line="85"/>
         <source>Đề nghị trả lời trước ngày</source>
         <translation>Reply requested by</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/draft_form.py" line="94"/>
+        <location filename="../../app/ui/dialogs/draft_form.py" line="95"/>
         <source>Tạo dự thảo</source>
         <translation>Create draft</translation>
     </message>
@@ -560,17 +1009,17 @@
 <context>
     <name>HistoryList</name>
     <message>
-        <location filename="../../app/ui/document/info_panel.py" line="183"/>
+        <location filename="../../app/ui/document/info_panel.py" line="184"/>
         <source>Thời điểm</source>
         <translation>When</translation>
     </message>
     <message>
-        <location filename="../../app/ui/document/info_panel.py" line="183"/>
+        <location filename="../../app/ui/document/info_panel.py" line="184"/>
         <source>Người thực hiện</source>
         <translation>Who</translation>
     </message>
     <message>
-        <location filename="../../app/ui/document/info_panel.py" line="183"/>
+        <location filename="../../app/ui/document/info_panel.py" line="184"/>
         <source>Việc</source>
         <translation>What</translation>
     </message>
@@ -659,37 +1108,37 @@
         <translation>not registered</translation>
     </message>
     <message>
-        <location filename="../../app/ui/document/info_panel.py" line="148"/>
+        <location filename="../../app/ui/document/info_panel.py" line="149"/>
         <source>không có</source>
         <translation>none</translation>
     </message>
     <message>
-        <location filename="../../app/ui/document/info_panel.py" line="154"/>
+        <location filename="../../app/ui/document/info_panel.py" line="155"/>
         <source>{when} — quá hạn</source>
         <translation>{when} — overdue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/document/info_panel.py" line="157"/>
+        <location filename="../../app/ui/document/info_panel.py" line="158"/>
         <source>{when} — hết hạn hôm nay</source>
         <translation>{when} — due today</translation>
     </message>
     <message>
-        <location filename="../../app/ui/document/info_panel.py" line="164"/>
+        <location filename="../../app/ui/document/info_panel.py" line="165"/>
         <source>chưa phân công</source>
         <translation>not assigned</translation>
     </message>
     <message>
-        <location filename="../../app/ui/document/info_panel.py" line="166"/>
+        <location filename="../../app/ui/document/info_panel.py" line="167"/>
         <source>Chủ trì: {lead}</source>
         <translation>Lead: {lead}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/document/info_panel.py" line="170"/>
+        <location filename="../../app/ui/document/info_panel.py" line="171"/>
         <source>; phối hợp: {co}</source>
         <translation>; co-handlers: {co}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/document/info_panel.py" line="172"/>
+        <location filename="../../app/ui/document/info_panel.py" line="173"/>
         <source>
 Ý kiến chỉ đạo: {opinion}</source>
         <translation>
@@ -867,52 +1316,57 @@ Directing opinion: {opinion}</translation>
         <translation>{day} (today)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/signing/issue_form.py" line="129"/>
+        <location filename="../../app/ui/signing/issue_form.py" line="127"/>
+        <source>{time} ngày {date}</source>
+        <translation>{time} on {date}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/signing/issue_form.py" line="131"/>
         <source>&lt;b&gt;{label}&lt;/b&gt;: phát hành và gửi ngay.</source>
         <translation>&lt;b&gt;{label}&lt;/b&gt;: issue and send at once.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/signing/issue_form.py" line="132"/>
+        <location filename="../../app/ui/signing/issue_form.py" line="134"/>
         <source>&lt;b&gt;{label}&lt;/b&gt;: phát hành ngay sau khi ký.</source>
         <translation>&lt;b&gt;{label}&lt;/b&gt;: issue right after signing.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/signing/issue_form.py" line="135"/>
+        <location filename="../../app/ui/signing/issue_form.py" line="137"/>
         <source>{label}: phát hành trong ngày ký, chậm nhất ngày làm việc tiếp theo.</source>
         <translation>{label}: issue on the day of signing, by the next working day at the latest.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/signing/issue_form.py" line="139"/>
+        <location filename="../../app/ui/signing/issue_form.py" line="141"/>
         <source>Hạn: {due}.</source>
         <translation>Due: {due}.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/signing/issue_form.py" line="161"/>
+        <location filename="../../app/ui/signing/issue_form.py" line="163"/>
         <source>ký số văn bản đính kèm</source>
         <translation>signed with the document</translation>
     </message>
     <message>
-        <location filename="../../app/ui/signing/issue_form.py" line="163"/>
+        <location filename="../../app/ui/signing/issue_form.py" line="165"/>
         <source>gửi kèm, không ký số (không phải PDF)</source>
         <translation>sent along, not signed (not a PDF)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/signing/issue_form.py" line="167"/>
+        <location filename="../../app/ui/signing/issue_form.py" line="169"/>
         <source>Không có tệp đính kèm.</source>
         <translation>No attachments.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/signing/issue_form.py" line="174"/>
+        <location filename="../../app/ui/signing/issue_form.py" line="176"/>
         <source>Văn bản mật: chỉ phát hành bản giấy, không gửi qua trục liên thông.</source>
         <translation>Confidential document: issued on paper only, not sent through the exchange platform.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/signing/issue_form.py" line="177"/>
+        <location filename="../../app/ui/signing/issue_form.py" line="179"/>
         <source>Chưa chọn nơi nhận: văn bản được phát hành và vào sổ nhưng không gửi đi.</source>
         <translation>No recipient chosen: the document is issued and registered but not sent.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/signing/issue_form.py" line="180"/>
+        <location filename="../../app/ui/signing/issue_form.py" line="182"/>
         <source>Sẽ gửi tới {n} nơi nhận qua Hộp thư đi.</source>
         <translation>Will be sent to {n} recipient(s) through the Outbox.</translation>
     </message>
@@ -920,147 +1374,147 @@ Directing opinion: {opinion}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="138"/>
+        <location filename="../../app/ui/main_window.py" line="139"/>
         <source>Ngoại tuyến</source>
         <translation>Offline</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="140"/>
+        <location filename="../../app/ui/main_window.py" line="141"/>
         <source>Chưa kết nối trục liên thông</source>
         <translation>Not connected to the exchange platform</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="150"/>
+        <location filename="../../app/ui/main_window.py" line="151"/>
         <source>&amp;Tệp</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="151"/>
+        <location filename="../../app/ui/main_window.py" line="152"/>
         <source>&amp;Văn bản đi mới từ PDF…</source>
         <translation>&amp;New outgoing document from PDF…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="155"/>
+        <location filename="../../app/ui/main_window.py" line="156"/>
         <source>Nhận văn bản từ &amp;tệp…</source>
         <translation>&amp;Receive document from file…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="159"/>
+        <location filename="../../app/ui/main_window.py" line="160"/>
         <source>Đổi người &amp;dùng…</source>
         <translation>Switch &amp;user…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="162"/>
+        <location filename="../../app/ui/main_window.py" line="163"/>
         <source>&amp;Cài đặt…</source>
         <translation>Se&amp;ttings…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="166"/>
+        <location filename="../../app/ui/main_window.py" line="167"/>
         <source>Th&amp;oát</source>
         <translation>E&amp;xit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="172"/>
+        <location filename="../../app/ui/main_window.py" line="173"/>
         <source>&amp;Xem</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="173"/>
+        <location filename="../../app/ui/main_window.py" line="174"/>
         <source>&amp;Làm mới</source>
         <translation>&amp;Refresh</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="177"/>
+        <location filename="../../app/ui/main_window.py" line="178"/>
         <source>&amp;Tìm kiếm</source>
         <translation>&amp;Search</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="186"/>
+        <location filename="../../app/ui/main_window.py" line="187"/>
         <source>Trợ &amp;giúp</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="187"/>
+        <location filename="../../app/ui/main_window.py" line="188"/>
         <source>&amp;Giới thiệu</source>
         <translation>&amp;About</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="204"/>
+        <location filename="../../app/ui/main_window.py" line="205"/>
         <source>&amp;Ký văn bản PDF…</source>
         <translation>&amp;Sign PDF…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="207"/>
+        <location filename="../../app/ui/main_window.py" line="208"/>
         <source>Kiểm tra &amp;USB token…</source>
         <translation>Check &amp;USB token…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="209"/>
+        <location filename="../../app/ui/main_window.py" line="210"/>
         <source>&amp;Ký số</source>
         <translation>&amp;Signing</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="227"/>
+        <location filename="../../app/ui/main_window.py" line="228"/>
         <source>Người dùng: {name}</source>
         <translation>User: {name}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="232"/>
+        <location filename="../../app/ui/main_window.py" line="233"/>
         <source>Chỉ chuyên viên soạn dự thảo</source>
         <translation>Only specialists write drafts</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="237"/>
+        <location filename="../../app/ui/main_window.py" line="238"/>
         <source>Chỉ văn thư nhận văn bản đến từ tệp</source>
         <translation>Only clerks receive incoming documents from files</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="254"/>
+        <location filename="../../app/ui/main_window.py" line="255"/>
         <source>Chỉ văn thư nhận văn bản đến từ tệp.</source>
         <translation>Only clerks receive incoming documents from files.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="262"/>
+        <location filename="../../app/ui/main_window.py" line="263"/>
         <source>Chọn tệp PDF dự thảo</source>
         <translation>Choose the draft PDF</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="262"/>
+        <location filename="../../app/ui/main_window.py" line="263"/>
         <source>Tệp PDF (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="354"/>
+        <location filename="../../app/ui/main_window.py" line="355"/>
         <source>Không tải được dữ liệu.</source>
         <translation>Could not load data.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="365"/>
+        <location filename="../../app/ui/main_window.py" line="366"/>
         <source>{app} — {agency}</source>
         <translation>{app} — {agency}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="367"/>
+        <location filename="../../app/ui/main_window.py" line="368"/>
         <source>{title} (trình diễn)</source>
         <translation>{title} (demo)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="377"/>
+        <location filename="../../app/ui/main_window.py" line="378"/>
         <source>{queue}: đang tải…</source>
         <translation>{queue}: loading…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="381"/>
+        <location filename="../../app/ui/main_window.py" line="382"/>
         <source>{queue}: {total} văn bản</source>
         <translation>{queue}: {total} documents</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="383"/>
+        <location filename="../../app/ui/main_window.py" line="384"/>
         <source>{queue}: hiển thị {shown}/{total} văn bản</source>
         <translation>{queue}: showing {shown}/{total} documents</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="390"/>
+        <location filename="../../app/ui/main_window.py" line="391"/>
         <source>{app}
 Phiên bản {version}
 
@@ -1075,7 +1529,7 @@ Electronic document management, signing with USB tokens and document exchange.
 Data folder: {data_dir}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="394"/>
+        <location filename="../../app/ui/main_window.py" line="395"/>
         <source>Giới thiệu {app}</source>
         <translation>About {app}</translation>
     </message>
@@ -1391,13 +1845,13 @@ This window closes by itself when done.</translation>
 <context>
     <name>QueueSidebar</name>
     <message>
-        <location filename="../../app/ui/panels/sidebar.py" line="23"/>
+        <location filename="../../app/ui/panels/sidebar.py" line="24"/>
         <source>Danh sách hàng đợi văn bản</source>
         <translation>Document queues</translation>
     </message>
     <message>
-        <location filename="../../app/ui/panels/sidebar.py" line="41"/>
-        <location filename="../../app/ui/panels/sidebar.py" line="64"/>
+        <location filename="../../app/ui/panels/sidebar.py" line="42"/>
+        <location filename="../../app/ui/panels/sidebar.py" line="65"/>
         <source>{label} ({count})</source>
         <translation>{label} ({count})</translation>
     </message>
@@ -1787,18 +2241,18 @@ This window closes by itself when done.</translation>
 <context>
     <name>SignInDialog</name>
     <message>
-        <location filename="../../app/ui/dialogs/sign_in.py" line="78"/>
-        <location filename="../../app/ui/dialogs/sign_in.py" line="101"/>
+        <location filename="../../app/ui/dialogs/sign_in.py" line="79"/>
+        <location filename="../../app/ui/dialogs/sign_in.py" line="102"/>
         <source>Đăng nhập</source>
         <translation>Sign in</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/sign_in.py" line="80"/>
+        <location filename="../../app/ui/dialogs/sign_in.py" line="81"/>
         <source>Chọn tên của bạn để làm việc:</source>
         <translation>Pick your name to start working:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/sign_in.py" line="84"/>
+        <location filename="../../app/ui/dialogs/sign_in.py" line="85"/>
         <source>{name} — {role} ({position}, {unit})</source>
         <translation>{name} — {role} ({position}, {unit})</translation>
     </message>
@@ -2014,78 +2468,97 @@ This window closes by itself when done.</translation>
 <context>
     <name>SigningResults</name>
     <message>
+        <location filename="../../app/ui/signing/results.py" line="38"/>
         <source>Lỗi không rõ.</source>
         <translation>Unknown error.</translation>
     </message>
     <message>
+        <location filename="../../app/ui/signing/results.py" line="59"/>
         <source>Đang chờ</source>
         <translation>Waiting</translation>
     </message>
     <message>
+        <location filename="../../app/ui/signing/results.py" line="61"/>
         <source>Đã ký trước đó (không ký lại)</source>
         <translation>Already signed (not signed again)</translation>
     </message>
     <message>
+        <location filename="../../app/ui/signing/results.py" line="63"/>
         <source>Đã ký</source>
         <translation>Signed</translation>
     </message>
     <message>
+        <location filename="../../app/ui/signing/results.py" line="65"/>
         <source>Chưa ký (đã dừng trước tệp này)</source>
         <translation>Not signed (stopped before this file)</translation>
     </message>
     <message>
+        <location filename="../../app/ui/signing/results.py" line="66"/>
         <source>Không ký được: {why}</source>
         <translation>Could not sign: {why}</translation>
     </message>
     <message>
+        <location filename="../../app/ui/signing/results.py" line="73"/>
         <source>{n} văn bản đã được ký nhưng CHƯA có dấu thời gian vì không kết nối được máy chủ dấu thời gian. Chữ ký vẫn hợp lệ; dấu thời gian sẽ được bổ sung tự động khi có mạng.</source>
         <translation>{n} document(s) signed but NOT yet timestamped: the timestamp server could not be reached. The signatures are valid; the timestamps are added automatically once the network is back.</translation>
     </message>
     <message>
+        <location filename="../../app/ui/signing/results.py" line="86"/>
         <source>Đã dừng: {why} Đã ký {signed}/{total} văn bản. Khắc phục rồi bấm “Tiếp tục” để ký các văn bản còn lại; văn bản đã ký sẽ không bị ký lại.</source>
         <translation>Stopped: {why} Signed {signed}/{total} documents. Fix the problem, then click “Resume” to sign the rest; signed documents are not signed again.</translation>
     </message>
     <message>
+        <location filename="../../app/ui/signing/results.py" line="93"/>
         <source>Đã dừng theo yêu cầu: đã ký {signed}/{total} văn bản. Bấm “Tiếp tục” để ký các văn bản còn lại.</source>
         <translation>Stopped as asked: signed {signed}/{total} documents. Click “Resume” to sign the rest.</translation>
     </message>
     <message>
+        <location filename="../../app/ui/signing/results.py" line="100"/>
         <source>Đã ký {signed}/{total} văn bản; các văn bản lỗi được ghi trong bảng.</source>
         <translation>Signed {signed}/{total} documents; the failed ones are listed in the table.</translation>
     </message>
     <message>
+        <location filename="../../app/ui/signing/results.py" line="104"/>
         <source>Đã ký {signed} văn bản.</source>
         <translation>Signed {signed} document(s).</translation>
     </message>
     <message>
+        <location filename="../../app/ui/signing/results.py" line="144"/>
         <source>Tệp</source>
         <translation>File</translation>
     </message>
     <message>
+        <location filename="../../app/ui/signing/results.py" line="145"/>
         <source>Kết quả</source>
         <translation>Result</translation>
     </message>
     <message>
+        <location filename="../../app/ui/signing/results.py" line="146"/>
         <source>Mức ký</source>
         <translation>Level</translation>
     </message>
     <message>
+        <location filename="../../app/ui/signing/results.py" line="147"/>
         <source>Dấu thời gian</source>
         <translation>Timestamp</translation>
     </message>
     <message>
+        <location filename="../../app/ui/signing/results.py" line="160"/>
         <source>Bản đã ký: {path}</source>
         <translation>Signed copy: {path}</translation>
     </message>
     <message>
+        <location filename="../../app/ui/signing/results.py" line="179"/>
         <source>Chờ dấu thời gian</source>
         <translation>Awaiting timestamp</translation>
     </message>
     <message>
+        <location filename="../../app/ui/signing/results.py" line="181"/>
         <source>Có</source>
         <translation>Yes</translation>
     </message>
     <message>
+        <location filename="../../app/ui/signing/results.py" line="183"/>
         <source>Không</source>
         <translation>No</translation>
     </message>
@@ -2372,10 +2845,12 @@ This window closes by itself when done.</translation>
         <translation>found on this computer</translation>
     </message>
     <message>
+        <location filename="../../app/ui/signing/diagnosis.py" line="185"/>
         <source>Dùng được</source>
         <translation>Usable</translation>
     </message>
     <message>
+        <location filename="../../app/ui/signing/diagnosis.py" line="191"/>
         <source>Sắp hết hạn (còn {days} ngày)</source>
         <translation>Expires soon ({days} days left)</translation>
     </message>
@@ -2469,30 +2944,37 @@ This window closes by itself when done.</translation>
         <translation>No certificate chosen: click the signer&apos;s name in the list.</translation>
     </message>
     <message>
+        <location filename="../../app/ui/signing/token_tree.py" line="39"/>
         <source>Đã có lần nhập sai PIN</source>
         <translation>Earlier wrong PIN</translation>
     </message>
     <message>
+        <location filename="../../app/ui/signing/token_tree.py" line="41"/>
         <source>Còn 1 lần nhập PIN</source>
         <translation>1 PIN try left</translation>
     </message>
     <message>
+        <location filename="../../app/ui/signing/token_tree.py" line="42"/>
         <source>Đã khóa PIN</source>
         <translation>PIN locked</translation>
     </message>
     <message>
+        <location filename="../../app/ui/signing/token_tree.py" line="46"/>
         <source>USB token “{label}”</source>
         <translation>USB token “{label}”</translation>
     </message>
     <message>
+        <location filename="../../app/ui/signing/token_tree.py" line="48"/>
         <source>Demo — không phải token thật</source>
         <translation>Demo — not a real token</translation>
     </message>
     <message>
+        <location filename="../../app/ui/signing/token_tree.py" line="51"/>
         <source>số sê-ri {serial}</source>
         <translation>serial number {serial}</translation>
     </message>
     <message>
+        <location filename="../../app/ui/signing/token_tree.py" line="109"/>
         <source>{n} token</source>
         <translation>{n} token(s)</translation>
     </message>
@@ -2500,47 +2982,47 @@ This window closes by itself when done.</translation>
 <context>
     <name>TrayNotifier</name>
     <message>
-        <location filename="../../app/ui/notify.py" line="129"/>
+        <location filename="../../app/ui/notify.py" line="130"/>
         <source>Văn bản khẩn mới đến</source>
         <translation>New urgent incoming document</translation>
     </message>
     <message>
-        <location filename="../../app/ui/notify.py" line="131"/>
+        <location filename="../../app/ui/notify.py" line="132"/>
         <source>{n} văn bản khẩn mới đến</source>
         <translation>{n} new urgent incoming documents</translation>
     </message>
     <message>
-        <location filename="../../app/ui/notify.py" line="135"/>
+        <location filename="../../app/ui/notify.py" line="136"/>
         <source>Văn bản đến mới</source>
         <translation>New incoming document</translation>
     </message>
     <message>
-        <location filename="../../app/ui/notify.py" line="135"/>
+        <location filename="../../app/ui/notify.py" line="136"/>
         <source>{n} văn bản đến mới</source>
         <translation>{n} new incoming documents</translation>
     </message>
     <message>
-        <location filename="../../app/ui/notify.py" line="139"/>
+        <location filename="../../app/ui/notify.py" line="140"/>
         <source>Văn bản đến hạn xử lý hôm nay</source>
         <translation>Incoming document due today</translation>
     </message>
     <message>
-        <location filename="../../app/ui/notify.py" line="141"/>
+        <location filename="../../app/ui/notify.py" line="142"/>
         <source>{n} văn bản đến hạn xử lý hôm nay</source>
         <translation>{n} incoming documents due today</translation>
     </message>
     <message>
-        <location filename="../../app/ui/notify.py" line="145"/>
+        <location filename="../../app/ui/notify.py" line="146"/>
         <source>… và {n} văn bản khác</source>
         <translation>… and {n} more</translation>
     </message>
     <message>
-        <location filename="../../app/ui/notify.py" line="150"/>
+        <location filename="../../app/ui/notify.py" line="151"/>
         <source>{code} — {subject}</source>
         <translation>{code} — {subject}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/notify.py" line="153"/>
+        <location filename="../../app/ui/notify.py" line="154"/>
         <source>[{urgency}] {line}</source>
         <translation>[{urgency}] {line}</translation>
     </message>

@@ -31,6 +31,7 @@ from app.domain.calendar import WorkingCalendar
 from app.domain.roles import ROLE_LABELS
 from app.domain.types import Role
 from app.services.lookups import AgencyOption, PersonOption
+from app.ui.i18n.domain_labels import domain_label
 
 DEFAULT_WORKING_DAYS = 7
 _USER = Qt.ItemDataRole.UserRole
@@ -178,4 +179,5 @@ class Prompts:
 
 
 def role_label(role: Role) -> str:
-    return ROLE_LABELS.get(role, str(role))
+    label = ROLE_LABELS.get(role)
+    return domain_label(label) if label is not None else str(role)

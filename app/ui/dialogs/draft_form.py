@@ -31,6 +31,7 @@ from app.domain.secrecy import SECRECY_LABELS
 from app.domain.types import Secrecy
 from app.services.documents import DraftInput
 from app.services.lookups import AgencyOption
+from app.ui.i18n.domain_labels import domain_label, kind_label
 
 _USER = Qt.ItemDataRole.UserRole
 
@@ -52,7 +53,7 @@ class DraftDialog(QDialog):
         form.addRow(self.tr("Tệp PDF"), QLabel(pdf.name, self))
         self.kind = QComboBox(self)
         for kind in DocumentKind:
-            self.kind.addItem(kind.label, kind_code(kind))
+            self.kind.addItem(kind_label(kind), kind_code(kind))
         self.kind.setCurrentIndex(list(DocumentKind).index(DocumentKind.CONG_VAN))
         form.addRow(self.tr("Loại văn bản"), self.kind)
         self.unit = QLineEdit(self)
@@ -70,11 +71,11 @@ class DraftDialog(QDialog):
         self.recipients.setMinimumHeight(120)
         form.addRow(self.tr("Nơi nhận"), self.recipients)
         self.urgency = QComboBox(self)
-        self.urgency.addItems(list(URGENCY_LABELS))
+        self.urgency.addItems([domain_label(label) for label in URGENCY_LABELS])
         form.addRow(self.tr("Độ khẩn"), self.urgency)
         self.secrecy = QComboBox(self)
         for secrecy, label in SECRECY_LABELS.items():
-            self.secrecy.addItem(label, secrecy.value)
+            self.secrecy.addItem(domain_label(label), secrecy.value)
         form.addRow(self.tr("Độ mật"), self.secrecy)
         self.paper = QCheckBox(self.tr("Gửi kèm bản giấy"), self)
         self.paper.setObjectName("draftPaperCopy")

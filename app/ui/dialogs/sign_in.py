@@ -27,6 +27,7 @@ from app.services.documents import Actor, sign_in
 from app.services.lookups import PersonOption, local_people
 from app.services.workspace import Workspace
 from app.storage.atomic import atomic_write_bytes
+from app.ui.i18n.domain_labels import domain_label
 
 log = logging.getLogger(__name__)
 
@@ -83,7 +84,7 @@ class SignInDialog(QDialog):
         for person in people:
             text = self.tr("{name} — {role} ({position}, {unit})").format(
                 name=person.full_name,
-                role=ROLE_LABELS.get(person.role, str(person.role)),
+                role=domain_label(ROLE_LABELS.get(person.role, str(person.role))),
                 position=person.position or "-",
                 unit=person.unit or "-",
             )

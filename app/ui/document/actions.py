@@ -12,7 +12,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QWidget
 
 from app.domain.calendar import local_date
@@ -60,11 +60,16 @@ def action_label(action: Action) -> str:
     return labels.get(action, action.value)
 
 
-# Actions the services cannot do from here yet: the button stays off and says why.
+# Actions the services cannot do from here yet: the button stays off and says why (marked for
+# lupdate here, translated when shown).
 MISSING: dict[Action, str] = {
-    Action.SEND: "app.sync.engine (gửi đi khi đồng bộ)",
-    Action.UPDATE: "app.services.documents: cập nhật văn bản đã gửi",
-    Action.REPLACE: "app.services.documents: thay thế văn bản đã gửi",
+    Action.SEND: str(QT_TRANSLATE_NOOP("DocumentActions", "app.sync.engine (gửi đi khi đồng bộ)")),
+    Action.UPDATE: str(
+        QT_TRANSLATE_NOOP("DocumentActions", "app.services.documents: cập nhật văn bản đã gửi")
+    ),
+    Action.REPLACE: str(
+        QT_TRANSLATE_NOOP("DocumentActions", "app.services.documents: thay thế văn bản đã gửi")
+    ),
 }
 
 
@@ -110,7 +115,7 @@ class ActionController(QObject):
     def missing_service(self, action: Action) -> str | None:
         """None when the action can run; else the service it waits for."""
         if action in MISSING:
-            return MISSING[action]
+            return translate("DocumentActions", MISSING[action])
         return None if action in self._handlers() else "app.services.documents"
 
     def _handlers(self) -> dict[Action, Callable[[int, Secrecy], None]]:
@@ -268,7 +273,8 @@ class ActionController(QObject):
 
         def open_dialog(loaded: Loaded) -> None:
             if loaded.main_path is None:
-                show_error(self.widget, InvalidInput("Văn bản không có tệp PDF chính"))
+                text = translate("DocumentActions", "Văn bản không có tệp PDF chính")
+                show_error(self.widget, InvalidInput(text))
                 return
             from app.ui.signing import open_document_sign_dialog
 

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.kinds import kind_from_code
-from app.domain.queues import URGENCY_LABELS
 from app.domain.roles import ACTION_LABELS, ROLE_LABELS, Action
 from app.domain.secrecy import SECRECY_LABELS
 from app.domain.types import Role, Secrecy
@@ -25,6 +24,7 @@ from app.services.documents import DocumentDetails
 from app.services.documents.views import SYSTEM_ACTOR, EventInfo
 from app.services.queues import sending_of
 from app.signing.verify.timefmt import vn_time_text
+from app.ui.i18n.domain_labels import domain_label, kind_label, urgency_label
 from app.ui.tablemodels.documents import CLOSED_STATES, format_date, local_date, state_text
 
 BADGE = "border-radius: 3px; padding: 1px 6px; color: white; background: {bg}; font-weight: bold"
@@ -34,25 +34,25 @@ def kind_name(code: str) -> str:
     if not code:  # the sender's package named no kind we could read
         return QCoreApplication.translate("InfoPanel", "không rõ")
     try:
-        return kind_from_code(code).label
+        return kind_label(kind_from_code(code))
     except Exception:  # an unknown kind from another agency: show what it says
         return code
 
 
 def actor_text(event: EventInfo) -> str:
     """Who did it, as people say it: "Nguyễn Thị Hoa (Văn thư)", the platform or the system."""
-    tr = QCoreApplication.translate
+    translate = QCoreApplication.translate
     if event.from_platform:
-        return tr("DocumentHistory", "Trục liên thông")
+        return translate("DocumentHistory", "Trục liên thông")
     if event.actor == SYSTEM_ACTOR or not event.actor:
-        return tr("DocumentHistory", "Hệ thống")
+        return translate("DocumentHistory", "Hệ thống")
     if not event.actor_name:
         return event.actor  # a person since removed: the audited username is all there is
     try:
-        role = ROLE_LABELS[Role(event.actor_role)]
+        role = domain_label(ROLE_LABELS[Role(event.actor_role)])
     except ValueError:
         return event.actor_name
-    return tr("DocumentHistory", "{name} ({role})").format(name=event.actor_name, role=role)
+    return translate("DocumentHistory", "{name} ({role})").format(name=event.actor_name, role=role)
 
 
 def _badge(text: str, bg: str, parent: QWidget) -> QLabel:
@@ -65,7 +65,7 @@ def event_label(action: str) -> str:
     """``incoming.register`` → "Vào sổ"; other audit actions as they are."""
     tail = action.split(".")[1] if "." in action else action
     try:
-        return ACTION_LABELS[Action(tail)]
+        return domain_label(ACTION_LABELS[Action(tail)])
     except ValueError:
         extra = {
             "receive": QCoreApplication.translate("DocumentHistory", "Nhận văn bản"),
@@ -135,11 +135,12 @@ class InfoPanel(QWidget):
             item = self.badges.takeAt(0)
             if item.widget():
                 item.widget().deleteLater()
-        urgency = URGENCY_LABELS[doc.urgency] if 0 <= doc.urgency < len(URGENCY_LABELS) else ""
+        urgency = urgency_label(doc.urgency)
         colours = ("#6c757d", "#b35900", "#c00000", "#c00000", "#c00000")
         self.badges.addWidget(_badge(urgency, colours[min(doc.urgency, 4)], self))
         if doc.secrecy is not Secrecy.NONE:
-            self.badges.addWidget(_badge(SECRECY_LABELS[doc.secrecy].upper(), "#7b1fa2", self))
+            secrecy = domain_label(SECRECY_LABELS[doc.secrecy]).upper()
+            self.badges.addWidget(_badge(secrecy, "#7b1fa2", self))
         self.badges.addStretch(1)
 
     def _deadline(self, due: datetime | None, closed: bool, now: datetime) -> None:

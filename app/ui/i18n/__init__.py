@@ -1,7 +1,8 @@
 """Interface languages: Vietnamese is the source language (no translator needed for our texts,
 plus ``qtbase_vi`` for Qt's own buttons: OK → Đồng ý …); English loads ``vbdt_en``.
 
-The ``.qm`` files live in ``resources/translations`` (built by scripts/build_translations.py).
+The ``.qm`` files live in ``resources/translations`` (built by ``python -m app.ui.i18n.build``);
+domain labels (queue, state, kind names …) are translated through ``domain_labels``.
 """
 
 from __future__ import annotations

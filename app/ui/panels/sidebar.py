@@ -8,6 +8,7 @@ from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
 
 from app.domain.queues import QUEUES, Queue
+from app.ui.i18n.domain_labels import domain_label
 
 _QUEUE_ROLE = Qt.ItemDataRole.UserRole
 
@@ -25,7 +26,7 @@ class QueueSidebar(QListWidget):
         self.setSpacing(1)
         self._counts: dict[Queue, int] = {}
         for spec in QUEUES:
-            item = QListWidgetItem(spec.label)
+            item = QListWidgetItem(domain_label(spec.label))
             item.setData(_QUEUE_ROLE, spec.queue.value)
             item.setSizeHint(QSize(0, 30))
             self.addItem(item)
@@ -36,9 +37,9 @@ class QueueSidebar(QListWidget):
         self._counts = dict(counts)
         for i, spec in enumerate(QUEUES):
             count = self._counts.get(spec.queue)
-            text = spec.label
+            text = domain_label(spec.label)
             if count is not None:
-                text = self.tr("{label} ({count})").format(label=spec.label, count=count)
+                text = self.tr("{label} ({count})").format(label=text, count=count)
             self.item(i).setText(text)
 
     def counts(self) -> dict[Queue, int]:
@@ -63,7 +64,8 @@ class QueueSidebar(QListWidget):
         metrics = self.fontMetrics()
         template = self.tr("{label} ({count})")
         width = max(
-            metrics.horizontalAdvance(template.format(label=s.label, count=8888)) for s in QUEUES
+            metrics.horizontalAdvance(template.format(label=domain_label(s.label), count=8888))
+            for s in QUEUES
         )
         width += 48
         return QSize(width, super().sizeHint().height())

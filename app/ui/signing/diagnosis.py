@@ -182,10 +182,12 @@ def certificate_findings(cert: CertificateInfo) -> list[Diagnosis]:
 def certificate_status(cert: CertificateInfo) -> tuple[Severity, str]:
     """One short status for a certificate row: worst problem first."""
     if not cert.problems:
-        return Severity.OK, _t("Dùng được")
+        return Severity.OK, QCoreApplication.translate("TokenDoctor", "Dùng được")
     blocking = [p for p in cert.problems if p.blocking]
     if blocking:
         code = blocking[0].code.value
         return Severity.ERROR, _t(_SHORT[code]) if code in _SHORT else blocking[0].message
     days = next((p.days_left for p in cert.problems if p.days_left is not None), None)
-    return Severity.WARNING, _t("Sắp hết hạn (còn {days} ngày)").format(days=days)
+    return Severity.WARNING, QCoreApplication.translate(
+        "TokenDoctor", "Sắp hết hạn (còn {days} ngày)"
+    ).format(days=days)

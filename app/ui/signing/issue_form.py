@@ -23,10 +23,10 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.calendar import to_local
-from app.domain.queues import URGENCY_LABELS
 from app.domain.types import Urgency
 from app.services.documents.issue_details import IssueChoices, IssuePreview
 from app.services.lookups import AgencyOption
+from app.ui.i18n.domain_labels import urgency_label
 from app.ui.signing import style
 
 CODE_ROLE = Qt.ItemDataRole.UserRole
@@ -119,12 +119,14 @@ class IssueForm(QWidget):
 
     def _show_urgency(self, preview: IssuePreview) -> None:
         urgency = preview.document.urgency
-        label = URGENCY_LABELS[urgency] if 0 <= urgency < len(URGENCY_LABELS) else str(urgency)
-        due = (
-            to_local(preview.due_at).strftime("%H:%M ngày %d/%m/%Y")
-            if preview.due_at is not None
-            else ""
-        )
+        label = urgency_label(urgency, unknown=str(urgency))
+        due = ""
+        if preview.due_at is not None:
+            when = to_local(preview.due_at)
+            # The words around the time are translated, never handed to strftime.
+            due = self.tr("{time} ngày {date}").format(
+                time=when.strftime("%H:%M"), date=when.strftime("%d/%m/%Y")
+            )
         if sends_now(urgency):
             text = self.tr("<b>{label}</b>: phát hành và gửi ngay.").format(label=label)
             sheet = style.BANNER_ERROR

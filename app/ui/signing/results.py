@@ -25,14 +25,18 @@ class _Missing(dict[str, Any]):
         return "…"
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("SigningResults", text)
+# lupdate reads translate("Context", "text") literally: keep both arguments literal.
+translate = QCoreApplication.translate
 
 
 def error_sentence(code: str | None, fallback: str = "") -> str:
     """A batch item's error in words (items carry codes, not exceptions)."""
     template = sentence_for(code or "") if code else None
-    return template.format_map(_Missing()) if template else (fallback or _t("Lỗi không rõ."))
+    return (
+        template.format_map(_Missing())
+        if template
+        else (fallback or translate("SigningResults", "Lỗi không rõ."))
+    )
 
 
 def plain_error(exc: BaseException, log_path: Path | None = None) -> tuple[str, str]:
@@ -52,23 +56,24 @@ def plain_error(exc: BaseException, log_path: Path | None = None) -> tuple[str, 
 
 def result_text(outcome: SignOutcome | None) -> str:
     if outcome is None:
-        return _t("Đang chờ")
+        return translate("SigningResults", "Đang chờ")
     if outcome.ok and outcome.skipped:
-        return _t("Đã ký trước đó (không ký lại)")
+        return translate("SigningResults", "Đã ký trước đó (không ký lại)")
     if outcome.ok:
-        return _t("Đã ký")
+        return translate("SigningResults", "Đã ký")
     if outcome.error_code == "not_run":
-        return _t("Chưa ký (đã dừng trước tệp này)")
-    return _t("Không ký được: {why}").format(
+        return translate("SigningResults", "Chưa ký (đã dừng trước tệp này)")
+    return translate("SigningResults", "Không ký được: {why}").format(
         why=error_sentence(outcome.error_code, outcome.error or "")
     )
 
 
 def pending_message(count: int) -> str:
     """The offline-signing message: plain, and saying what happens next."""
-    return _t(
+    return translate(
+        "SigningResults",
         "{n} văn bản đã được ký nhưng CHƯA có dấu thời gian vì không kết nối được máy chủ dấu "
-        "thời gian. Chữ ký vẫn hợp lệ; dấu thời gian sẽ được bổ sung tự động khi có mạng."
+        "thời gian. Chữ ký vẫn hợp lệ; dấu thời gian sẽ được bổ sung tự động khi có mạng.",
     ).format(n=count)
 
 
@@ -78,21 +83,27 @@ def summary(outcomes: Sequence[SignOutcome], batch: BatchOutcome | None) -> tupl
     total = len(outcomes)
     if batch is not None and batch.stopped_by:
         why = error_sentence(batch.stopped_by)
-        text = _t(
+        text = translate(
+            "SigningResults",
             "Đã dừng: {why} Đã ký {signed}/{total} văn bản. Khắc phục rồi bấm “Tiếp tục” để "
-            "ký các văn bản còn lại; văn bản đã ký sẽ không bị ký lại."
+            "ký các văn bản còn lại; văn bản đã ký sẽ không bị ký lại.",
         )
         return text.format(why=why, signed=signed, total=total), style.BANNER_ERROR
     if batch is not None and batch.cancelled:
-        text = _t(
+        text = translate(
+            "SigningResults",
             "Đã dừng theo yêu cầu: đã ký {signed}/{total} văn bản. Bấm “Tiếp tục” để ký "
-            "các văn bản còn lại."
+            "các văn bản còn lại.",
         )
         return text.format(signed=signed, total=total), style.BANNER_WARNING
     if signed < total:
-        text = _t("Đã ký {signed}/{total} văn bản; các văn bản lỗi được ghi trong bảng.")
+        text = translate(
+            "SigningResults", "Đã ký {signed}/{total} văn bản; các văn bản lỗi được ghi trong bảng."
+        )
         return text.format(signed=signed, total=total), style.BANNER_WARNING
-    return _t("Đã ký {signed} văn bản.").format(signed=signed), style.BANNER_OK
+    return translate("SigningResults", "Đã ký {signed} văn bản.").format(
+        signed=signed
+    ), style.BANNER_OK
 
 
 class ResultsModel(QAbstractTableModel):
@@ -129,7 +140,12 @@ class ResultsModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return (_t("Tệp"), _t("Kết quả"), _t("Mức ký"), _t("Dấu thời gian"))[section]
+            return (
+                translate("SigningResults", "Tệp"),
+                translate("SigningResults", "Kết quả"),
+                translate("SigningResults", "Mức ký"),
+                translate("SigningResults", "Dấu thời gian"),
+            )[section]
         return None
 
     def data(self, index: QModelIndex, role: int = 0) -> Any:
@@ -141,7 +157,9 @@ class ResultsModel(QAbstractTableModel):
             return self._text(column, path, outcome)
         if role == Qt.ItemDataRole.ToolTipRole:
             if outcome is not None and outcome.ok:
-                return _t("Bản đã ký: {path}").format(path=str(outcome.output))
+                return translate("SigningResults", "Bản đã ký: {path}").format(
+                    path=str(outcome.output)
+                )
             return outcome.error if outcome is not None and outcome.error else str(path)
         if role == Qt.ItemDataRole.BackgroundRole:
             return self._colour(column, outcome)
@@ -158,8 +176,12 @@ class ResultsModel(QAbstractTableModel):
         if column == "level":
             return outcome.level.value if outcome.level else ""
         if outcome.pending_timestamp:
-            return _t("Chờ dấu thời gian")
-        return _t("Có") if outcome.level and outcome.level.wants_timestamp else _t("Không")
+            return translate("SigningResults", "Chờ dấu thời gian")
+        return (
+            translate("SigningResults", "Có")
+            if outcome.level and outcome.level.wants_timestamp
+            else translate("SigningResults", "Không")
+        )
 
     @staticmethod
     def _colour(column: str, outcome: SignOutcome | None) -> QColor | None:

@@ -27,25 +27,28 @@ CHOICE_ROLE = Qt.ItemDataRole.UserRole
 _BACKGROUND = {Severity.WARNING: style.WARNING_BACKGROUND, Severity.ERROR: style.ERROR_BACKGROUND}
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("TokenPanel", text)
+# lupdate reads translate("Context", "text") literally: keep both arguments literal.
+translate = QCoreApplication.translate
 
 
 def add_token(tree: QTreeWidget, listing: ModuleListing, token: TokenEntry) -> None:
     """A token line (spanning the columns) and its certificates, choosable when usable."""
     pin_words = {
-        PinState.COUNT_LOW.value: (Severity.WARNING, _t("Đã có lần nhập sai PIN")),
-        PinState.FINAL_TRY.value: (Severity.ERROR, _t("Còn 1 lần nhập PIN")),
-        PinState.LOCKED.value: (Severity.ERROR, _t("Đã khóa PIN")),
+        PinState.COUNT_LOW.value: (
+            Severity.WARNING,
+            translate("TokenPanel", "Đã có lần nhập sai PIN"),
+        ),
+        PinState.FINAL_TRY.value: (Severity.ERROR, translate("TokenPanel", "Còn 1 lần nhập PIN")),
+        PinState.LOCKED.value: (Severity.ERROR, translate("TokenPanel", "Đã khóa PIN")),
     }
     severity, status = pin_words.get(token.pin_state, (Severity.OK, ""))
     # The demo warning first: a long line is cut at its end, never there.
-    parts = [_t("USB token “{label}”").format(label=token.label)]
+    parts = [translate("TokenPanel", "USB token “{label}”").format(label=token.label)]
     if token.demo:
-        parts.append(_t("Demo — không phải token thật"))
+        parts.append(translate("TokenPanel", "Demo — không phải token thật"))
         severity = max(severity, Severity.WARNING)
     parts += [status] if status else []
-    parts.append(_t("số sê-ri {serial}").format(serial=token.serial))
+    parts.append(translate("TokenPanel", "số sê-ri {serial}").format(serial=token.serial))
     parts.append(module_name(listing))
     top = QTreeWidgetItem([" · ".join(parts)])
     top.setToolTip(0, top.text(0))
@@ -103,7 +106,7 @@ def fill_findings(view: QListWidget, findings: Sequence[Diagnosis]) -> None:
 def fill_drivers(tree: QTreeWidget, listings: Sequence[ModuleListing]) -> None:
     tree.clear()
     for listing in listings:
-        state = listing.error or _t("{n} token").format(n=len(listing.tokens))
+        state = listing.error or translate("TokenPanel", "{n} token").format(n=len(listing.tokens))
         item = QTreeWidgetItem(
             [
                 module_name(listing),

@@ -25,10 +25,11 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor
 
-from app.domain.queues import STATE_LABELS, URGENCY_LABELS
+from app.domain.queues import STATE_LABELS
 from app.domain.search import fold_for_search as fold
 from app.domain.types import DocumentState
 from app.services.queues import DocumentRow, Sending
+from app.ui.i18n.domain_labels import domain_label, urgency_label
 
 VN_TZ = timezone(timedelta(hours=7), "ICT")
 
@@ -111,13 +112,14 @@ _SENDING_STATES = frozenset({DocumentState.ISSUED, DocumentState.SENT})
 def state_text(state: DocumentState, sending: Sending = Sending.NONE) -> str:
     """The state as a clerk reads it: an issued document says whether it has really gone."""
     if state in _SENDING_STATES and sending is not Sending.NONE:
-        tr = QCoreApplication.translate
+        translate = QCoreApplication.translate
         if sending is Sending.PENDING:
-            return tr("DocumentTableModel", "Đã phát hành, chờ gửi")
+            return translate("DocumentTableModel", "Đã phát hành, chờ gửi")
         if sending is Sending.FAILED:
-            return tr("DocumentTableModel", "Đã phát hành, gửi lỗi")
-        return tr("DocumentTableModel", "Đã gửi")
-    return STATE_LABELS.get(state, str(state))
+            return translate("DocumentTableModel", "Đã phát hành, gửi lỗi")
+        return translate("DocumentTableModel", "Đã gửi")
+    label = STATE_LABELS.get(state)
+    return domain_label(label) if label is not None else str(state)
 
 
 def _alignment(col: Col) -> Qt.AlignmentFlag:
@@ -246,7 +248,7 @@ class DocumentTableModel(QAbstractTableModel):
         if col is Col.DATE:
             return format_date(row.issue_date)
         if col is Col.URGENCY:
-            return URGENCY_LABELS[row.urgency] if 0 <= row.urgency < len(URGENCY_LABELS) else ""
+            return urgency_label(row.urgency)
         if col is Col.STATE:
             return state_text(row.state, row.sending)
         return format_date(local_date(row.due_at)) if row.due_at else ""

@@ -12,11 +12,14 @@ from PySide6.QtWidgets import QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
 from app import settings as S
+from app.domain.queues import Queue
 from app.paths import resources_dir
 from app.services.workspace import Workspace
 from app.ui.dialogs.settings_dialog import SettingsDialog
 from app.ui.i18n import install_translators, remove_translators
+from app.ui.i18n.domain_labels import domain_label, urgency_label
 from app.ui.main_window import MainWindow
+from app.ui.tablemodels.documents import Col
 from app.ui.tasks import SyncTaskRunner
 
 ENGLISH_TS = resources_dir() / "translations" / "vbdt_en.ts"
@@ -43,6 +46,33 @@ def test_english_translator_changes_menu_titles(qtbot: QtBot, office: Workspace)
     win = MainWindow(office, SyncTaskRunner())
     qtbot.addWidget(win)
     assert _menus(win) == ["Tệp", "Xem", "Ký số", "Báo cáo", "Trợ giúp"]
+
+
+def test_english_names_queues_and_states(qtbot: QtBot, workspace: Workspace) -> None:
+    """The domain's labels (queue names, document states, urgency) follow the language too."""
+    translators = install_translators("en")
+    try:
+        win = MainWindow(workspace, SyncTaskRunner())
+        qtbot.addWidget(win)
+        win.sidebar.select_queue(Queue.INCOMING)
+        assert win.sidebar.labels() == [
+            "Incoming documents (2)",
+            "Outgoing documents (2)",
+            "Awaiting signature (1)",
+            "Awaiting issue (1)",
+            "Outbox (0)",
+        ]
+        assert win.status_label.text().startswith("Incoming documents: ")
+        model = win.documents.table.model()
+        cells = [
+            (model.index(r, Col.STATE).data(), model.index(r, Col.URGENCY).data())
+            for r in range(model.rowCount())
+        ]
+        assert sorted(cells) == [("Newly arrived", "Urgent"), ("Registered", "Normal")]
+        assert (domain_label("Tờ trình"), urgency_label(3)) == ("Submission", "Flash")
+    finally:
+        remove_translators(translators)
+    assert (domain_label("Tờ trình"), urgency_label(3)) == ("Tờ trình", "Hỏa tốc")
 
 
 def _live_messages() -> list[tuple[str, str, ET.Element]]:
