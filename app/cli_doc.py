@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from app import cli_sign as C
+from app.domain.queues import Queue
 
 if TYPE_CHECKING:
     from app.services.documents import TokenJob
@@ -25,7 +26,7 @@ if TYPE_CHECKING:
 
 EXIT_OK = 0
 SECRECY = ("none", "mat", "toi-mat", "tuyet-mat")
-QUEUES = ("incoming", "outgoing", "to_sign", "to_issue", "outbox")
+QUEUES = tuple(queue.value for queue in Queue)  # the sidebar's groups and sub-queues
 DEMO_IMAGES = {"leader": "chu-ky-lanh-dao.png", "agency": "con-dau-co-quan.png"}
 
 

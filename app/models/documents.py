@@ -47,7 +47,9 @@ class Document(Base):
     __table_args__ = (
         sa.UniqueConstraint("register_id", "register_number"),
         sa.CheckConstraint("urgency BETWEEN 0 AND 4", name="urgency_range"),
-        sa.Index("ix_documents_direction_state", "direction", "state"),
+        # The queue lists' order (newest first) straight from an index: migration 0003.
+        sa.Index("ix_documents_direction_state_updated", "direction", "state", "updated_at"),
+        sa.Index("ix_documents_direction_updated", "direction", "updated_at"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -96,9 +98,14 @@ class Document(Base):
     @property
     def code(self) -> str:
         """``05/QĐ-UBND``: numbers below 10 keep their leading zero (Decree 30)."""
-        if self.number is None:  # not issued yet: the clerk's number goes in front
-            return f"…/{self.symbol}" if self.symbol else ""
-        return f"{self.number:02d}/{self.symbol}" if self.symbol else f"{self.number:02d}"
+        return document_code(self.number, self.symbol)
+
+
+def document_code(number: int | None, symbol: str) -> str:
+    """``Document.code`` from its two columns (the queue lists read columns, not documents)."""
+    if number is None:  # not issued yet: the clerk's number goes in front
+        return f"…/{symbol}" if symbol else ""
+    return f"{number:02d}/{symbol}" if symbol else f"{number:02d}"
 
 
 class DocumentFile(Base):

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from enum import StrEnum
+from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
@@ -17,6 +18,7 @@ from sqlalchemy.orm import Session
 from app.domain.queues import QUEUE_BY_ID, QUEUES, Queue
 from app.domain.types import Direction, DocumentState, OutboxState, Secrecy
 from app.models import Agency, Document, OutboxMessage
+from app.models.documents import document_code
 from app.services.workspace import Workspace
 
 
@@ -61,20 +63,26 @@ class DocumentRow:
     sending: Sending = Sending.NONE
 
 
-def queue_filter(queue: Queue) -> sa.ColumnElement[bool]:
-    """The WHERE clause that selects a queue's documents (shared by counts, lists and search)."""
+def queue_filter(queue: Queue, *, now: datetime | None = None) -> sa.ColumnElement[bool]:
+    """The WHERE clause that selects a queue's documents (shared by counts, lists and search).
+
+    ``now`` (UTC, default: the clock) decides what is overdue."""
     spec = QUEUE_BY_ID[queue]
-    if queue is Queue.OUTBOX:
+    clauses: list[sa.ColumnElement[bool]] = []
+    if spec.outbox:
         waiting = sa.select(OutboxMessage.document_id).where(
-            OutboxMessage.state.in_([OutboxState.PENDING, OutboxState.FAILED]),
+            OutboxMessage.state.in_(sorted(spec.outbox)),
             OutboxMessage.document_id.is_not(None),
         )
-        return Document.id.in_(waiting)
-    clauses: list[sa.ColumnElement[bool]] = []
+        clauses.append(Document.id.in_(waiting))
     if spec.direction is not None:
         clauses.append(Document.direction == spec.direction)
     if spec.states:
         clauses.append(Document.state.in_(sorted(spec.states)))
+    if spec.overdue:
+        moment = now or datetime.now(UTC)
+        clauses.append(Document.due_at.is_not(None))
+        clauses.append(Document.due_at < moment)
     return sa.and_(sa.true(), *clauses)
 
 
@@ -97,28 +105,33 @@ def load_overview(ws: Workspace) -> Overview:
     return Overview(agency_name=local_agency_name(ws), counts=queue_counts(ws))
 
 
-def queue_counts(ws: Workspace) -> dict[Queue, int]:
+def queue_counts(ws: Workspace, *, now: datetime | None = None) -> dict[Queue, int]:
     with ws.db.read() as session:
-        return {spec.queue: _count(session, spec.queue) for spec in QUEUES}
+        return {spec.queue: _count(session, spec.queue, now) for spec in QUEUES}
 
 
-def _count(session: Session, queue: Queue) -> int:
-    stmt = sa.select(sa.func.count(Document.id)).where(queue_filter(queue))
+def _count(session: Session, queue: Queue, now: datetime | None = None) -> int:
+    stmt = sa.select(sa.func.count(Document.id)).where(queue_filter(queue, now=now))
     return int(session.scalar(stmt) or 0)
 
 
-def list_queue(ws: Workspace, queue: Queue, *, limit: int = 1000) -> list[DocumentRow]:
-    """The newest documents of a queue first."""
+def list_queue(
+    ws: Workspace, queue: Queue, *, limit: int = 1000, now: datetime | None = None
+) -> list[DocumentRow]:
+    """The newest documents of a queue first.
+
+    Reads the row's columns, not ``Document`` objects: building a thousand ORM instances took
+    about half of a queue switch. The order comes straight from an index (migration 0003)."""
     stmt = (
-        sa.select(Document)
-        .where(queue_filter(queue))
+        sa.select(*_ROW_COLUMNS)
+        .where(queue_filter(queue, now=now))
         .order_by(Document.updated_at.desc(), Document.id.desc())
         .limit(limit)
     )
     with ws.db.read() as session:
-        docs = list(session.scalars(stmt))
-        sending = _sending(session, [d.id for d in docs if d.direction is Direction.OUTGOING])
-        return [_row(doc, sending.get(doc.id, Sending.NONE)) for doc in docs]
+        found = session.execute(stmt).all()
+        sending = _sending(session, [r.id for r in found if r.direction is Direction.OUTGOING])
+        return [_row(r, sending.get(r.id, Sending.NONE)) for r in found]
 
 
 def _sending(session: Session, doc_ids: list[int]) -> dict[int, Sending]:
@@ -138,20 +151,38 @@ def _sending(session: Session, doc_ids: list[int]) -> dict[int, Sending]:
     return {doc_id: sending_of(found) for doc_id, found in states.items()}
 
 
-def _row(doc: Document, sending: Sending = Sending.NONE) -> DocumentRow:
+_ROW_COLUMNS = (
+    Document.id,
+    Document.direction,
+    Document.state,
+    Document.kind,
+    Document.number,
+    Document.symbol,
+    Document.subject,
+    Document.sender_name,
+    Document.issue_date,
+    Document.urgency,
+    Document.secrecy,
+    Document.due_at,
+    Document.register_number,
+    Document.updated_at,
+)
+
+
+def _row(r: sa.Row[*tuple[Any, ...]], sending: Sending = Sending.NONE) -> DocumentRow:
     return DocumentRow(
-        id=doc.id,
-        direction=doc.direction,
-        state=doc.state,
-        kind=doc.kind,
-        code=doc.code,
-        subject=doc.subject,
-        sender_name=doc.sender_name,
-        issue_date=doc.issue_date,
-        urgency=doc.urgency,
-        secrecy=doc.secrecy,
-        due_at=doc.due_at,
-        register_number=doc.register_number,
-        updated_at=doc.updated_at,
+        id=r.id,
+        direction=r.direction,
+        state=r.state,
+        kind=r.kind,
+        code=document_code(r.number, r.symbol),
+        subject=r.subject,
+        sender_name=r.sender_name,
+        issue_date=r.issue_date,
+        urgency=r.urgency,
+        secrecy=r.secrecy,
+        due_at=r.due_at,
+        register_number=r.register_number,
+        updated_at=r.updated_at,
         sending=sending,
     )

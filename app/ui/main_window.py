@@ -217,10 +217,8 @@ class MainWindow(QMainWindow):
         self.controller.actor = actor
         for window in self.document_windows:
             window.controller.actor = actor
-        visible = queues_for(actor.role if actor else None)
-        for i in range(self.sidebar.count()):
-            queue = Queue(self.sidebar.item(i).data(Qt.ItemDataRole.UserRole))
-            self.sidebar.setRowHidden(i, queue not in visible)
+        self.sidebar.show_only(queues_for(actor.role if actor else None))
+        visible = self.sidebar.visible_queues()
         current = self.sidebar.current_queue()
         if current is not None and current not in visible:
             self.sidebar.select_queue(visible[0])

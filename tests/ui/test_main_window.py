@@ -45,10 +45,21 @@ def test_demo_title(qtbot, workspace: Workspace) -> None:
 def test_sidebar_lists_the_queues_with_counts(window: MainWindow) -> None:
     assert window.sidebar.labels() == [
         "Văn bản đến (2)",
+        "Mới đến (1)",
+        "Chờ vào sổ (0)",
+        "Chờ phân công (1)",
+        "Đang xử lý (0)",
+        "Quá hạn (1)",
+        "Bị thu hồi (0)",
         "Văn bản đi (2)",
-        "Chờ ký (1)",
+        "Dự thảo (0)",
+        "Chờ duyệt, ký (1)",
         "Chờ phát hành (1)",
+        "Đã phát hành (0)",
+        "Bị trả lại (0)",
         "Hộp thư đi (0)",
+        "Chờ gửi (0)",
+        "Gửi lỗi (0)",
     ]
 
 
@@ -62,7 +73,7 @@ def test_starts_on_incoming(window: MainWindow) -> None:
 
 def test_selecting_to_sign_shows_the_submitted_document(qtbot, window: MainWindow) -> None:
     with qtbot.waitSignal(window.sidebar.queue_selected):
-        window.sidebar.setCurrentRow(2)
+        window.sidebar.select_queue(Queue.TO_SIGN)
     assert window.sidebar.current_queue() is Queue.TO_SIGN
     rows = window.documents.visible_rows()
     assert [r.subject for r in rows] == ["Quyết định ban hành quy chế công tác văn thư"]

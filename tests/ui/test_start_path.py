@@ -46,6 +46,50 @@ def test_main_window_start_loads_no_heavy_stack(tmp_path: Path) -> None:
     assert result.stdout.strip() == "", f"on the start path: {result.stdout.strip()}"
 
 
+# Loaded later, off the GUI thread's way: the sync engine (httpx and its command-line extras)
+# for the status bar's first count, once the first rows are in; the rest of the document use
+# cases when a person uses them.
+LATER = (
+    "httpx",
+    "app.sync.engine",
+    "app.sync.transport",
+    "app.services.documents.bulk",
+    "app.services.documents.exporting",
+    "app.services.documents.incoming",
+    "app.services.documents.issuing",
+    "app.services.documents.registers",
+)
+
+
+def test_main_window_is_built_and_shown_without_the_sync_engine(tmp_path: Path) -> None:
+    """With the real runner: until the event loop delivers the first rows, the process has not
+    imported the sync engine; only the status bar's first count (queued behind the rows) does."""
+    code = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from PySide6.QtWidgets import QApplication\n"
+        "from app.services.workspace import open_workspace\n"
+        "from app.ui.application import create_main_window\n"
+        "from app.ui.tasks import TaskRunner\n"
+        "qt = QApplication([])\n"
+        f"ws = open_workspace(Path({str(tmp_path)!r}))\n"
+        "runner = TaskRunner()\n"
+        "window = create_main_window(ws, runner=runner)\n"
+        "window.show()\n"
+        f"later = sorted(m for m in sys.modules if m.startswith({LATER!r}))\n"
+        "runner.shutdown()\n"
+        "print(','.join(later))\n"
+        "ws.close()\n"
+    )
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    result = subprocess.run(
+        [sys.executable, "-c", code], cwd=REPO, env=env, capture_output=True, text=True,
+        timeout=120,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert result.stdout.strip() == "", f"on the start path: {result.stdout.strip()}"
+
+
 def test_many_qt_calls_do_not_free_none() -> None:
     """PySide6 6.12.0 on Python 3.11 loses a reference to None per void Qt call; without
     ``keep_none_alive`` this process aborts ("none_dealloc") after about 5,000 calls."""

@@ -5,55 +5,114 @@ Every use case takes the workspace, the acting person's username and typed argum
 write transaction (state change + audit event + outbox row commit together; transitions through
 ``app.domain.workflow``) and returns a frozen snapshot. Plain Python, no Qt; the token and the
 PAdES engine are imported only by the steps that sign.
+
+The names below load on first use (PEP 562 ``__getattr__``): the GUI's start path needs only a
+few of them, and importing every use case (edXML and lxml, registers, the bulk generator) would
+cost a few hundred milliseconds at every start. Type checkers see the plain imports.
 """
 
-from app.services.documents.bulk import BulkSpec, generate_documents
-from app.services.documents.drafting import DraftInput, create_draft
-from app.services.documents.exporting import export_document
-from app.services.documents.incoming import (
-    answer_recall,
-    assign,
-    complete,
-    progress,
-    register,
-    reject,
-)
-from app.services.documents.issuing import TokenJob, issue, sign
-from app.services.documents.outgoing import (
-    approve,
-    cancel,
-    confirm_paper_copy,
-    recall,
-    return_draft,
-    submit,
-)
-from app.services.documents.people import (
-    USER_ENV,
-    Actor,
-    add_person,
-    ensure_agency,
-    sign_in,
-    username_from,
-)
-from app.services.documents.receiving import ReceiveOutcome, receive_file
-from app.services.documents.results import (
-    ActionResult,
-    DocumentInfo,
-    ExportOutcome,
-    IssueOutcome,
-    to_json,
-)
-from app.services.documents.search import search_documents
-from app.services.documents.statuses import StatusOutcome
-from app.services.documents.verification import (
-    NO_SIGNATURE,
-    FileCheck,
-    Verifier,
-    VerifyOutcome,
-    default_verifier,
-    verify_again,
-)
-from app.services.documents.views import DocumentDetails, document_details
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from app.services.documents.bulk import BulkSpec, generate_documents
+    from app.services.documents.drafting import DraftInput, create_draft
+    from app.services.documents.exporting import export_document
+    from app.services.documents.incoming import (
+        answer_recall,
+        assign,
+        complete,
+        progress,
+        register,
+        reject,
+    )
+    from app.services.documents.issuing import TokenJob, issue, sign
+    from app.services.documents.outgoing import (
+        approve,
+        cancel,
+        confirm_paper_copy,
+        recall,
+        return_draft,
+        submit,
+    )
+    from app.services.documents.people import (
+        USER_ENV,
+        Actor,
+        add_person,
+        ensure_agency,
+        sign_in,
+        username_from,
+    )
+    from app.services.documents.receiving import ReceiveOutcome, receive_file
+    from app.services.documents.results import (
+        ActionResult,
+        DocumentInfo,
+        ExportOutcome,
+        IssueOutcome,
+        to_json,
+    )
+    from app.services.documents.search import search_documents
+    from app.services.documents.statuses import StatusOutcome
+    from app.services.documents.verification import (
+        NO_SIGNATURE,
+        FileCheck,
+        Verifier,
+        VerifyOutcome,
+        default_verifier,
+        verify_again,
+    )
+    from app.services.documents.views import DocumentDetails, document_details
+
+# name -> the submodule that defines it (kept in step with the imports above by a test)
+_HOME = {
+    **dict.fromkeys(("BulkSpec", "generate_documents"), "bulk"),
+    **dict.fromkeys(("DraftInput", "create_draft"), "drafting"),
+    "export_document": "exporting",
+    **dict.fromkeys(
+        ("answer_recall", "assign", "complete", "progress", "register", "reject"), "incoming"
+    ),
+    **dict.fromkeys(("TokenJob", "issue", "sign"), "issuing"),
+    **dict.fromkeys(
+        ("approve", "cancel", "confirm_paper_copy", "recall", "return_draft", "submit"), "outgoing"
+    ),
+    **dict.fromkeys(
+        ("USER_ENV", "Actor", "add_person", "ensure_agency", "sign_in", "username_from"), "people"
+    ),
+    **dict.fromkeys(("ReceiveOutcome", "receive_file"), "receiving"),
+    **dict.fromkeys(
+        ("ActionResult", "DocumentInfo", "ExportOutcome", "IssueOutcome", "to_json"), "results"
+    ),
+    "search_documents": "search",
+    "StatusOutcome": "statuses",
+    **dict.fromkeys(
+        (
+            "NO_SIGNATURE",
+            "FileCheck",
+            "Verifier",
+            "VerifyOutcome",
+            "default_verifier",
+            "verify_again",
+        ),
+        "verification",
+    ),
+    **dict.fromkeys(("DocumentDetails", "document_details"), "views"),
+}
+
+
+def __getattr__(name: str) -> Any:
+    home = _HOME.get(name)
+    if home is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"{__name__}.{home}"), name)
+    globals()[name] = value  # the next lookup is a plain global
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})
+
 
 __all__ = [
     "NO_SIGNATURE",

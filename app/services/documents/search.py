@@ -119,7 +119,7 @@ def search_documents(
     selective: list[Condition] = []
     if queue is not None:
         spec = QUEUE_BY_ID[queue]
-        narrow = bool(spec.states) or queue is Queue.OUTBOX
+        narrow = bool(spec.states) or bool(spec.outbox)
         (selective if narrow else conditions).append(queue_filter(queue))
     if year is not None:
         conditions.append(_year(year))

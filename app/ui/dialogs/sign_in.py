@@ -34,12 +34,21 @@ log = logging.getLogger(__name__)
 STATE_FILE = "ui-state.json"
 _USER = Qt.ItemDataRole.UserRole
 
+Q = Queue
+# What each role works from: the clerk sees every queue; a leader signs and follows incoming
+# work; a specialist drafts and processes what was assigned to them.
 _QUEUES: dict[Role, tuple[Queue, ...]] = {
     Role.CLERK: tuple(Queue),
     Role.ADMIN: tuple(Queue),
-    Role.LEADER: (Queue.INCOMING, Queue.OUTGOING, Queue.TO_SIGN),
-    Role.SPECIALIST: (Queue.INCOMING, Queue.OUTGOING),
-}
+    Role.LEADER: (
+        Q.INCOMING, Q.IN_TO_ASSIGN, Q.IN_PROCESSING, Q.IN_OVERDUE, Q.IN_RECALLED,
+        Q.OUTGOING, Q.TO_SIGN, Q.TO_ISSUE, Q.OUT_ISSUED,
+    ),
+    Role.SPECIALIST: (
+        Q.INCOMING, Q.IN_PROCESSING, Q.IN_OVERDUE,
+        Q.OUTGOING, Q.OUT_DRAFTS, Q.OUT_RETURNED, Q.OUT_ISSUED,
+    ),
+}  # fmt: skip
 
 
 def queues_for(role: Role | None) -> tuple[Queue, ...]:

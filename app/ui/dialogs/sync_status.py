@@ -13,7 +13,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 from datetime import UTC, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
@@ -21,14 +21,19 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 from app import settings as S
 from app.domain.calendar import to_local
 from app.services.workspace import Workspace
-from app.sync.engine import SyncCounts
-from app.sync.engine.counts import read_counts
 from app.ui.errors import show_error
+
+if TYPE_CHECKING:
+    from app.sync.engine import SyncCounts
 
 REFRESH_MS = 30_000
 
 
 def load_counts(ws: Workspace, online: bool | None = None) -> SyncCounts:
+    # Imported here, on the worker, after the first rows: the engine package pulls httpx and the
+    # whole sync stack, which the window's first paint does not need.
+    from app.sync.engine.counts import read_counts
+
     with ws.db.read() as session:
         return read_counts(session, datetime.now(UTC), online)
 
@@ -108,6 +113,7 @@ class SyncStatus(QWidget):
         self.ws, self.runner, self.network_label = ws, runner, network_label
         self.online: bool | None = None
         self.counts: SyncCounts | None = None
+        self._warm = False  # the first refresh waits for the first rows (see refresh)
         self.label = QLabel(self)
         self.button = QPushButton(self.tr("Đồng bộ ngay"), self)
         self.button.setObjectName("syncNow")
@@ -134,6 +140,14 @@ class SyncStatus(QWidget):
         self.timer.start()
 
     def refresh(self) -> None:
+        if not self._warm:
+            # The first count imports the sync engine (httpx and the whole engine: a few hundred
+            # ms). It waits for the window's first rows: this no-op reaches the "db" worker
+            # behind the queue load already waiting there, and its answer comes back after the
+            # rows are in the table; only then does the count (and the import) start.
+            self._warm = True
+            self.runner.run(lambda: None, on_success=lambda _r: self.refresh(), owner=self)
+            return
         ws, online = self.ws, self.online
         self.runner.run(
             lambda: load_counts(ws, online), on_success=self.show_counts, on_error=lambda _e: None,

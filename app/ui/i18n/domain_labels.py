@@ -23,10 +23,16 @@ LABELS: frozenset[str] = frozenset(
     for text in (
         # queues.QUEUES (sidebar, status bar)
         QT_TRANSLATE_NOOP("DomainLabels", "Văn bản đến"),
+        QT_TRANSLATE_NOOP("DomainLabels", "Chờ vào sổ"),
+        QT_TRANSLATE_NOOP("DomainLabels", "Chờ phân công"),
+        QT_TRANSLATE_NOOP("DomainLabels", "Quá hạn"),
         QT_TRANSLATE_NOOP("DomainLabels", "Văn bản đi"),
-        QT_TRANSLATE_NOOP("DomainLabels", "Chờ ký"),
+        QT_TRANSLATE_NOOP("DomainLabels", "Chờ duyệt, ký"),
         QT_TRANSLATE_NOOP("DomainLabels", "Chờ phát hành"),
+        QT_TRANSLATE_NOOP("DomainLabels", "Bị trả lại"),
         QT_TRANSLATE_NOOP("DomainLabels", "Hộp thư đi"),
+        QT_TRANSLATE_NOOP("DomainLabels", "Chờ gửi"),
+        QT_TRANSLATE_NOOP("DomainLabels", "Gửi lỗi"),
         # queues.STATE_LABELS
         QT_TRANSLATE_NOOP("DomainLabels", "Dự thảo"),
         QT_TRANSLATE_NOOP("DomainLabels", "Trình ký"),

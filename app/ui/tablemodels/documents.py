@@ -148,7 +148,8 @@ def _sort_key(col: Col) -> Callable[[DocumentRow], Any]:
 
 
 class DocumentTableModel(QAbstractTableModel):
-    """Rows are snapshots; ``set_rows`` replaces them and keeps the last sort order."""
+    """Rows are snapshots; ``set_rows`` replaces them and keeps the last sort order. Without a
+    sort column (Qt's -1, the view's start) the rows stay in the order given: newest first."""
 
     def __init__(
         self,
@@ -159,6 +160,7 @@ class DocumentTableModel(QAbstractTableModel):
     ) -> None:
         super().__init__(parent)
         self._rows: list[DocumentRow] = list(rows)
+        self._given: tuple[DocumentRow, ...] = tuple(self._rows)  # the order without a sort
         self._now = now or (lambda: datetime.now(UTC))
         self._sort: tuple[int, Qt.SortOrder] | None = None
         self._headers = {
@@ -175,6 +177,7 @@ class DocumentTableModel(QAbstractTableModel):
     def set_rows(self, rows: Iterable[DocumentRow]) -> None:
         self.beginResetModel()
         self._rows = list(rows)
+        self._given = tuple(self._rows)
         if self._sort is not None:
             self._rows.sort(key=_sort_key(Col(self._sort[0])), reverse=self._reversed())
         self.endResetModel()
@@ -222,12 +225,20 @@ class DocumentTableModel(QAbstractTableModel):
         return None
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        if not 0 <= column < len(COLUMNS):
+        if column == -1 and self._sort is not None:
+            # No sort column: QTableView asks this at setSortingEnabled(True) + sortByColumn(-1);
+            # ignoring it left the first column's sort on, so lists came in code order.
+            self._sort = None
+        elif not 0 <= column < len(COLUMNS):
             return
-        self._sort = (column, order)
+        else:
+            self._sort = (column, order)
         self.layoutAboutToBeChanged.emit()
         old_ids = [r.id for r in self._rows]
-        self._rows.sort(key=_sort_key(Col(column)), reverse=self._reversed())
+        if self._sort is None:
+            self._rows = list(self._given)
+        else:
+            self._rows.sort(key=_sort_key(Col(column)), reverse=self._reversed())
         new_pos = {r.id: i for i, r in enumerate(self._rows)}
         for old in self.persistentIndexList():
             new_row = new_pos[old_ids[old.row()]]
