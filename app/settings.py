@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Any, Generic, TypeVar
 
@@ -26,14 +27,21 @@ _FORBIDDEN_WORDS = ("pin", "password", "secret", "passphrase")
 
 @dataclass(frozen=True)
 class Setting(Generic[T]):
-    """One declared setting: key, Python type, default and a Vietnamese label for the UI."""
+    """One declared setting: key, Python type, default and a Vietnamese label for the UI.
+
+    ``check``, when given, replaces the type test: it returns the value normalised or raises
+    ``ConfigError`` (a list of records, say, that a plain type cannot describe).
+    """
 
     key: str
     type: type[T]
     default: T
     label: str
+    check: Callable[[Any], T] | None = None
 
     def coerce(self, raw: Any) -> T:
+        if self.check is not None:
+            return self.check(raw)
         if self.type is bool and isinstance(raw, bool):
             return raw  # type: ignore[return-value]
         if self.type is int and isinstance(raw, int) and not isinstance(raw, bool):
@@ -51,10 +59,12 @@ class Setting(Generic[T]):
 REGISTRY: dict[str, Setting[Any]] = {}
 
 
-def _declare(key: str, type_: type[T], default: T, label: str) -> Setting[T]:
+def _declare(
+    key: str, type_: type[T], default: T, label: str, check: Callable[[Any], T] | None = None
+) -> Setting[T]:
     if any(word in key.lower() for word in _FORBIDDEN_WORDS):
         raise AssertionError(f"secrets are never settings: {key}")
-    setting = Setting(key, type_, default, label)
+    setting = Setting(key, type_, default, label, check)
     REGISTRY[key] = setting
     return setting
 
@@ -73,6 +83,52 @@ LANGUAGE = _declare("language", str, "vi", "Ngôn ngữ giao diện")
 LOG_LEVEL = _declare("log_level", str, "INFO", "Mức ghi nhật ký")
 PAPER_COPY_KINDS = _declare("paper_copy_kinds", list, [], "Loại văn bản phải gửi kèm bản giấy")
 DEMO = _declare("demo", bool, False, "Không gian làm việc trình diễn")
+
+
+def _day_overrides(raw: Any) -> list[dict[str, Any]]:
+    """``[{"day": "YYYY-MM-DD", "working": bool, "reason": str}, ...]``, one row per day, sorted."""
+    key = "calendar_overrides"
+    if not isinstance(raw, list):
+        raise ConfigError(f"setting {key!r} must be a list, got {type(raw).__name__}", key=key)
+    rows: dict[str, dict[str, Any]] = {}
+    for item in raw:
+        if not isinstance(item, dict):
+            raise ConfigError(f"setting {key!r}: each day is an object, got {item!r}", key=key)
+        day, working, reason = item.get("day"), item.get("working"), item.get("reason", "")
+        try:
+            parsed = date.fromisoformat(day) if isinstance(day, str) else None
+        except ValueError:
+            parsed = None
+        if parsed is None or not isinstance(working, bool) or not isinstance(reason, str):
+            raise ConfigError(
+                f"Ngày điều chỉnh lịch làm việc không hợp lệ: {item!r} (setting {key!r} wants "
+                '{"day": "YYYY-MM-DD", "working": true/false, "reason": "..."})',
+                key=key,
+            )
+        if parsed.isoformat() in rows:
+            raise ConfigError(
+                f"Ngày {parsed.isoformat()} được khai báo hai lần (duplicate day in {key!r})",
+                key=key,
+                day=parsed.isoformat(),
+            )
+        rows[parsed.isoformat()] = {
+            "day": parsed.isoformat(),
+            "working": working,
+            "reason": reason.strip(),
+        }
+    return [rows[day] for day in sorted(rows)]
+
+
+# Day swaps and extra days off the administrator declares (the government announces them each
+# year, often after the ``holidays`` package was released); a day here wins over the built-in
+# corrections in ``app.domain.calendar.DEFAULT_OVERRIDES`` and over the package.
+CALENDAR_OVERRIDES = _declare(
+    "calendar_overrides",
+    list,
+    [],
+    "Ngày nghỉ, ngày làm bù (điều chỉnh lịch làm việc)",
+    _day_overrides,
+)
 
 
 class Settings:

@@ -86,6 +86,61 @@
     </message>
 </context>
 <context>
+    <name>CalendarBox</name>
+    <message>
+        <location filename="../../app/ui/dialogs/settings_calendar.py" line="41"/>
+        <source>Điều chỉnh lịch làm việc</source>
+        <translation>Working-day calendar adjustments</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/settings_calendar.py" line="45"/>
+        <source>Ngày nghỉ lễ và ngày hoán đổi đã công bố có sẵn trong phần mềm; ngày khai báo ở đây được ưu tiên khi tính hạn xử lý.</source>
+        <translation>Public holidays and announced day swaps are built in; the days declared here take precedence when deadlines are counted.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/settings_calendar.py" line="54"/>
+        <source>Ngày</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/settings_calendar.py" line="54"/>
+        <source>Loại</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/settings_calendar.py" line="54"/>
+        <source>Lý do</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/settings_calendar.py" line="69"/>
+        <location filename="../../app/ui/dialogs/settings_calendar.py" line="99"/>
+        <source>Ngày nghỉ</source>
+        <translation>Day off</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/settings_calendar.py" line="70"/>
+        <location filename="../../app/ui/dialogs/settings_calendar.py" line="99"/>
+        <source>Ngày làm việc</source>
+        <translation>Working day</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/settings_calendar.py" line="73"/>
+        <source>Lý do, ví dụ: nghỉ bù theo công văn …</source>
+        <translation>Reason, e.g. day off in lieu per official letter …</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/settings_calendar.py" line="74"/>
+        <source>Thêm ngày</source>
+        <translation>Add day</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/settings_calendar.py" line="77"/>
+        <source>Xóa ngày đã chọn</source>
+        <translation>Remove selected day</translation>
+    </message>
+</context>
+<context>
     <name>DocumentActions</name>
     <message>
         <location filename="../../app/ui/document/actions.py" line="40"/>
@@ -340,37 +395,37 @@
 <context>
     <name>DocumentTableModel</name>
     <message>
-        <location filename="../../app/ui/tablemodels/documents.py" line="165"/>
+        <location filename="../../app/ui/tablemodels/documents.py" line="167"/>
         <source>Số/ký hiệu</source>
         <translation>Number/code</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tablemodels/documents.py" line="166"/>
+        <location filename="../../app/ui/tablemodels/documents.py" line="168"/>
         <source>Trích yếu</source>
         <translation>Subject</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tablemodels/documents.py" line="167"/>
+        <location filename="../../app/ui/tablemodels/documents.py" line="169"/>
         <source>Nơi gửi</source>
         <translation>Sender</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tablemodels/documents.py" line="168"/>
+        <location filename="../../app/ui/tablemodels/documents.py" line="170"/>
         <source>Ngày</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tablemodels/documents.py" line="169"/>
+        <location filename="../../app/ui/tablemodels/documents.py" line="171"/>
         <source>Độ khẩn</source>
         <translation>Urgency</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tablemodels/documents.py" line="170"/>
+        <location filename="../../app/ui/tablemodels/documents.py" line="172"/>
         <source>Trạng thái</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tablemodels/documents.py" line="171"/>
+        <location filename="../../app/ui/tablemodels/documents.py" line="173"/>
         <source>Hạn xử lý</source>
         <translation>Deadline</translation>
     </message>
@@ -393,72 +448,97 @@
 <context>
     <name>DocumentWindow</name>
     <message>
-        <location filename="../../app/ui/document/view.py" line="77"/>
+        <location filename="../../app/ui/document/view.py" line="85"/>
         <source>Lưu báo cáo kiểm tra…</source>
         <translation>Save verification report…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/document/view.py" line="92"/>
+        <location filename="../../app/ui/document/view.py" line="100"/>
         <source>Thông tin</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../app/ui/document/view.py" line="93"/>
+        <location filename="../../app/ui/document/view.py" line="101"/>
         <source>Chữ ký số</source>
         <translation>Signatures</translation>
     </message>
     <message>
-        <location filename="../../app/ui/document/view.py" line="94"/>
+        <location filename="../../app/ui/document/view.py" line="102"/>
         <source>Lịch sử</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../app/ui/document/view.py" line="103"/>
+        <location filename="../../app/ui/document/view.py" line="111"/>
         <source>Phiếu giải quyết…</source>
         <translation>Processing slip…</translation>
     </message>
     <message>
         <location filename="../../app/ui/document/view.py" line="115"/>
+        <source>In văn bản…</source>
+        <translation>Print document…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/document/view.py" line="117"/>
+        <source>In văn bản đang xem, kèm chữ ký và con dấu (Ctrl+P)</source>
+        <translation>Print the document shown, with its signatures and seals (Ctrl+P)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/document/view.py" line="134"/>
         <source>Văn bản</source>
         <translation>Document</translation>
     </message>
     <message>
-        <location filename="../../app/ui/document/view.py" line="133"/>
+        <location filename="../../app/ui/document/view.py" line="152"/>
         <source>{code} — {subject}</source>
         <translation>{code} — {subject}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/document/view.py" line="135"/>
+        <location filename="../../app/ui/document/view.py" line="154"/>
         <source>Văn bản {code}</source>
         <translation>Document {code}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/document/view.py" line="141"/>
+        <location filename="../../app/ui/document/view.py" line="161"/>
         <source>Văn bản không có tệp PDF chính.</source>
         <translation>The document has no main PDF file.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/document/view.py" line="148"/>
+        <location filename="../../app/ui/document/view.py" line="168"/>
         <source>Đang kiểm tra chữ ký số…</source>
         <translation>Verifying signatures…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/document/view.py" line="165"/>
+        <location filename="../../app/ui/document/view.py" line="185"/>
         <source>Không kiểm tra được chữ ký số.</source>
         <translation>Signatures could not be verified.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/document/view.py" line="179"/>
+        <location filename="../../app/ui/document/view.py" line="203"/>
+        <source>Đang chuẩn bị bản in…</source>
+        <translation>Preparing the printout…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/document/view.py" line="211"/>
+        <source>In văn bản</source>
+        <translation>Print document</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/document/view.py" line="221"/>
+        <source>Đã gửi {pages} trang tới máy in.</source>
+        <translation>Sent {pages} page(s) to the printer.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/document/view.py" line="243"/>
         <source>Lưu báo cáo kiểm tra</source>
         <translation>Save verification report</translation>
     </message>
     <message>
-        <location filename="../../app/ui/document/view.py" line="179"/>
+        <location filename="../../app/ui/document/view.py" line="243"/>
         <source>Tệp PDF (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/document/view.py" line="200"/>
+        <location filename="../../app/ui/document/view.py" line="264"/>
         <source>Đã lưu báo cáo: {path}</source>
         <translation>Report saved: {path}</translation>
     </message>
@@ -472,416 +552,450 @@
     </message>
     <message>
         <location filename="../../app/ui/i18n/domain_labels.py" line="26"/>
+        <source>Chờ vào sổ</source>
+        <translation>To register</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/i18n/domain_labels.py" line="27"/>
+        <source>Chờ phân công</source>
+        <translation>To assign</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/i18n/domain_labels.py" line="28"/>
+        <source>Quá hạn</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/i18n/domain_labels.py" line="29"/>
         <source>Văn bản đi</source>
         <translation>Outgoing documents</translation>
     </message>
     <message>
-        <location filename="../../app/ui/i18n/domain_labels.py" line="27"/>
         <source>Chờ ký</source>
-        <translation>Awaiting signature</translation>
+        <translation type="vanished">Awaiting signature</translation>
     </message>
     <message>
-        <location filename="../../app/ui/i18n/domain_labels.py" line="28"/>
+        <location filename="../../app/ui/i18n/domain_labels.py" line="30"/>
+        <source>Chờ duyệt, ký</source>
+        <translation>To approve and sign</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/i18n/domain_labels.py" line="31"/>
         <source>Chờ phát hành</source>
         <translation>Awaiting issue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/i18n/domain_labels.py" line="29"/>
+        <location filename="../../app/ui/i18n/domain_labels.py" line="32"/>
+        <source>Bị trả lại</source>
+        <translation>Returned</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/i18n/domain_labels.py" line="33"/>
         <source>Hộp thư đi</source>
         <translation>Outbox</translation>
     </message>
     <message>
-        <location filename="../../app/ui/i18n/domain_labels.py" line="31"/>
+        <location filename="../../app/ui/i18n/domain_labels.py" line="34"/>
+        <source>Chờ gửi</source>
+        <translation>Waiting to send</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/i18n/domain_labels.py" line="35"/>
+        <source>Gửi lỗi</source>
+        <translation>Sending failed</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/i18n/domain_labels.py" line="37"/>
         <source>Dự thảo</source>
         <translation>Draft</translation>
     </message>
     <message>
-        <location filename="../../app/ui/i18n/domain_labels.py" line="32"/>
+        <location filename="../../app/ui/i18n/domain_labels.py" line="38"/>
         <source>Trình ký</source>
         <translation>Submitted for signature</translation>
     </message>
     <message>
-        <location filename="../../app/ui/i18n/domain_labels.py" line="33"/>
+        <location filename="../../app/ui/i18n/domain_labels.py" line="39"/>
         <source>Trả lại</source>
         <translation>Returned</translation>
     </message>
     <message>
-        <location filename="../../app/ui/i18n/domain_labels.py" line="34"/>
+        <location filename="../../app/ui/i18n/domain_labels.py" line="40"/>
         <source>Đã ký</source>
         <translation>Signed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/i18n/domain_labels.py" line="35"/>
+        <location filename="../../app/ui/i18n/domain_labels.py" line="41"/>
         <source>Đã phát hành</source>
         <translation>Issued</translation>
     </message>
     <message>
-        <location filename="../../app/ui/i18n/domain_labels.py" line="36"/>
+        <location filename="../../app/ui/i18n/domain_labels.py" line="42"/>
         <source>Đã gửi</source>
         <translation>Sent</translation>
     </message>
     <message>
-        <location filename="../../app/ui/i18n/domain_labels.py" line="37"/>
+        <location filename="../../app/ui/i18n/domain_labels.py" line="43"/>
         <source>Đã hủy</source>
         <translation>Cancelled</translation>
     </message>
     <message>
-        <location filename="../../app/ui/i18n/domain_labels.py" line="38"/>
+        <location filename="../../app/ui/i18n/domain_labels.py" line="44"/>
         <source>Mới đến</source>
         <translation>Newly arrived</translation>
     </message>
     <message>
-        <location filename="../../app/ui/i18n/domain_labels.py" line="39"/>
+        <location filename="../../app/ui/i18n/domain_labels.py" line="45"/>
         <source>Đã kiểm tra chữ ký</source>
         <translation>Signatures verified</translation>
     </message>
     <message>
-        <location filename="../../app/ui/i18n/domain_labels.py" line="40"/>
+        <location filename="../../app/ui/i18n/domain_labels.py" line="46"/>
         <source>Đã trả lại</source>
         <translation>Returned to sender</translation>
     </message>
     <message>
-        <location filename="../../app/ui/i18n/domain_labels.py" line="41"/>
+        <location filename="../../app/ui/i18n/domain_labels.py" line="47"/>
         <source>Đã vào sổ</source>
         <translation>Registered</translation>
     </message>
     <message>
-        <location filename="../../app/ui/i18n/domain_labels.py" line="42"/>
+        <location filename="../../app/ui/i18n/domain_labels.py" line="48"/>
         <source>Đã phân công</source>
         <translation>Assigned</translation>
     </message>
     <message>
-        <location filename="../../app/ui/i18n/domain_labels.py" line="43"/>
+        <location filename="../../app/ui/i18n/domain_labels.py" line="49"/>
         <source>Đang xử lý</source>
         <translation>In progress</translation>
     </message>
     <message>
-        <location filename="../../app/ui/i18n/domain_labels.py" line="44"/>
+        <location filename="../../app/ui/i18n/domain_labels.py" line="50"/>
         <source>Hoàn thành</source>
         <translation>Completed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/i18n/domain_labels.py" line="45"/>
+        <location filename="../../app/ui/i18n/domain_labels.py" line="51"/>
         <source>Bị thu hồi</source>
         <translation>Recalled</translation>
     </message>
     <message>
-        <location filename="../../app/ui/i18n/domain_labels.py" line="47"/>
+        <location filename="../../app/ui/i18n/domain_labels.py" line="53"/>
         <source>Thường</source>
         <translation>Normal</translation>
     </message>
     <message>
-        <location filename="../../app/ui/i18n/domain_labels.py" line="48"/>
+        <location filename="../../app/ui/i18n/domain_labels.py" line="54"/>
         <source>Khẩn</source>
         <translation>Urgent</translation>
     </message>
     <message>
-        <location filename="../../app/ui/i18n/domain_labels.py" line="49"/>
+        <location filename="../../app/ui/i18n/domain_labels.py" line="55"/>
         <source>Thượng khẩn</source>
         <translation>Most urgent</translation>
     </message>
     <message>
-        <location filename="../../app/ui/i18n/domain_labels.py" line="50"/>
+        <location filename="../../app/ui/i18n/domain_labels.py" line="56"/>
         <source>Hỏa tốc</source>
         <translation>Flash</translation>
     </message>
     <message>
-        <location filename="../../app/ui/i18n/domain_labels.py" line="51"/>
+        <location filename="../../app/ui/i18n/domain_labels.py" line="57"/>
         <source>Hỏa tốc hẹn giờ</source>
         <translation>Flash, timed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/i18n/domain_labels.py" line="53"/>
+        <location filename="../../app/ui/i18n/domain_labels.py" line="59"/>
         <source>Mật</source>
         <translation>Confidential</translation>
     </message>
     <message>
-        <location filename="../../app/ui/i18n/domain_labels.py" line="54"/>
+        <location filename="../../app/ui/i18n/domain_labels.py" line="60"/>
         <source>Tối mật</source>
         <translation>Secret</translation>
     </message>
     <message>
-        <location filename="../../app/ui/i18n/domain_labels.py" line="55"/>
+        <location filename="../../app/ui/i18n/domain_labels.py" line="61"/>
         <source>Tuyệt mật</source>
         <translation>Top secret</translation>
     </message>
     <message>
-        <location filename="../../app/ui/i18n/domain_labels.py" line="57"/>
+        <location filename="../../app/ui/i18n/domain_labels.py" line="63"/>
         <source>Lãnh đạo</source>
         <translation>Leader</translation>
     </message>
     <message>
-        <location filename="../../app/ui/i18n/domain_labels.py" line="58"/>
+        <location filename="../../app/ui/i18n/domain_labels.py" line="64"/>
         <source>Văn thư</source>
         <translation>Clerk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/i18n/domain_labels.py" line="59"/>
+        <location filename="../../app/ui/i18n/domain_labels.py" line="65"/>
         <source>Chuyên viên</source>
         <translation>Specialist</translation>
     </message>
     <message>
-        <location filename="../../app/ui/i18n/domain_labels.py" line="60"/>
+        <location filename="../../app/ui/i18n/domain_labels.py" line="66"/>
         <source>Quản trị</source>
         <translation>Administrator</translation>
     </message>
     <message>
-        <location filename="../../app/ui/i18n/domain_labels.py" line="62"/>
+        <location filename="../../app/ui/i18n/domain_labels.py" line="68"/>
         <source>Soạn dự thảo</source>
         <translation>Drafted</translation>
     </message>
     <message>
-        <location filename="../../app/ui/i18n/domain_labels.py" line="63"/>
+        <location filename="../../app/ui/i18n/domain_labels.py" line="69"/>
         <source>Duyệt và ký</source>
         <translation>Approved and signed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/i18n/domain_labels.py" line="64"/>
+        <location filename="../../app/ui/i18n/domain_labels.py" line="70"/>
         <source>Phát hành</source>
         <translation>Issued</translation>
     </message>
     <message>
-        <location filename="../../app/ui/i18n/domain_labels.py" line="65"/>
+        <location filename="../../app/ui/i18n/domain_labels.py" line="71"/>
         <source>Gửi</source>
         <translation>Sent</translation>
     </message>
     <message>
-        <location filename="../../app/ui/i18n/domain_labels.py" line="66"/>
+        <location filename="../../app/ui/i18n/domain_labels.py" line="72"/>
         <source>Hủy phát hành</source>
         <translation>Issue cancelled</translation>
     </message>
     <message>
-        <location filename="../../app/ui/i18n/domain_labels.py" line="67"/>
+        <location filename="../../app/ui/i18n/domain_labels.py" line="73"/>
         <source>Thu hồi</source>
         <translation>Recalled</translation>
     </message>
     <message>
-        <location filename="../../app/ui/i18n/domain_labels.py" line="68"/>
+        <location filename="../../app/ui/i18n/domain_labels.py" line="74"/>
         <source>Cập nhật</source>
         <translation>Updated</translation>
     </message>
     <message>
-        <location filename="../../app/ui/i18n/domain_labels.py" line="69"/>
+        <location filename="../../app/ui/i18n/domain_labels.py" line="75"/>
         <source>Thay thế</source>
         <translation>Replaced</translation>
     </message>
     <message>
-        <location filename="../../app/ui/i18n/domain_labels.py" line="70"/>
+        <location filename="../../app/ui/i18n/domain_labels.py" line="76"/>
         <source>Kiểm tra</source>
         <translation>Signatures checked</translation>
     </message>
     <message>
-        <location filename="../../app/ui/i18n/domain_labels.py" line="71"/>
+        <location filename="../../app/ui/i18n/domain_labels.py" line="77"/>
         <source>Từ chối tiếp nhận</source>
         <translation>Refused receipt</translation>
     </message>
     <message>
-        <location filename="../../app/ui/i18n/domain_labels.py" line="72"/>
+        <location filename="../../app/ui/i18n/domain_labels.py" line="78"/>
         <source>Vào sổ</source>
         <translation>Registered</translation>
     </message>
     <message>
-        <location filename="../../app/ui/i18n/domain_labels.py" line="73"/>
+        <location filename="../../app/ui/i18n/domain_labels.py" line="79"/>
         <source>Phân công</source>
         <translation>Assigned</translation>
     </message>
     <message>
-        <location filename="../../app/ui/i18n/domain_labels.py" line="74"/>
+        <location filename="../../app/ui/i18n/domain_labels.py" line="80"/>
         <source>Xử lý</source>
         <translation>Processing</translation>
     </message>
     <message>
-        <location filename="../../app/ui/i18n/domain_labels.py" line="75"/>
+        <location filename="../../app/ui/i18n/domain_labels.py" line="81"/>
         <source>Cập nhật tiến độ</source>
         <translation>Progress recorded</translation>
     </message>
     <message>
-        <location filename="../../app/ui/i18n/domain_labels.py" line="76"/>
+        <location filename="../../app/ui/i18n/domain_labels.py" line="82"/>
         <source>Đồng ý</source>
         <translation>Agreed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/i18n/domain_labels.py" line="77"/>
+        <location filename="../../app/ui/i18n/domain_labels.py" line="83"/>
         <source>Từ chối</source>
         <translation>Refused</translation>
     </message>
     <message>
-        <location filename="../../app/ui/i18n/domain_labels.py" line="78"/>
+        <location filename="../../app/ui/i18n/domain_labels.py" line="84"/>
         <source>Cấp số</source>
         <translation>Numbered</translation>
     </message>
     <message>
-        <location filename="../../app/ui/i18n/domain_labels.py" line="79"/>
+        <location filename="../../app/ui/i18n/domain_labels.py" line="85"/>
         <source>In sổ</source>
         <translation>Register printed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/i18n/domain_labels.py" line="80"/>
+        <location filename="../../app/ui/i18n/domain_labels.py" line="86"/>
         <source>Xác nhận đã gửi bản giấy</source>
         <translation>Paper copy confirmed sent</translation>
     </message>
     <message>
-        <location filename="../../app/ui/i18n/domain_labels.py" line="81"/>
+        <location filename="../../app/ui/i18n/domain_labels.py" line="87"/>
         <source>Chuyển tiếp</source>
         <translation>Forwarded</translation>
     </message>
     <message>
-        <location filename="../../app/ui/i18n/domain_labels.py" line="82"/>
+        <location filename="../../app/ui/i18n/domain_labels.py" line="88"/>
         <source>In</source>
         <translation>Printed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/i18n/domain_labels.py" line="83"/>
+        <location filename="../../app/ui/i18n/domain_labels.py" line="89"/>
         <source>Sao văn bản</source>
         <translation>Copied</translation>
     </message>
     <message>
-        <location filename="../../app/ui/i18n/domain_labels.py" line="84"/>
+        <location filename="../../app/ui/i18n/domain_labels.py" line="90"/>
         <source>Cấu hình</source>
         <translation>Settings changed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/i18n/domain_labels.py" line="86"/>
+        <location filename="../../app/ui/i18n/domain_labels.py" line="92"/>
         <source>Nghị quyết (cá biệt)</source>
         <translation>Resolution (individual)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/i18n/domain_labels.py" line="87"/>
+        <location filename="../../app/ui/i18n/domain_labels.py" line="93"/>
         <source>Quyết định (cá biệt)</source>
         <translation>Decision (individual)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/i18n/domain_labels.py" line="88"/>
+        <location filename="../../app/ui/i18n/domain_labels.py" line="94"/>
         <source>Chỉ thị</source>
         <translation>Directive</translation>
     </message>
     <message>
-        <location filename="../../app/ui/i18n/domain_labels.py" line="89"/>
+        <location filename="../../app/ui/i18n/domain_labels.py" line="95"/>
         <source>Quy chế</source>
         <translation>Rules</translation>
     </message>
     <message>
-        <location filename="../../app/ui/i18n/domain_labels.py" line="90"/>
+        <location filename="../../app/ui/i18n/domain_labels.py" line="96"/>
         <source>Quy định</source>
         <translation>Regulation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/i18n/domain_labels.py" line="91"/>
+        <location filename="../../app/ui/i18n/domain_labels.py" line="97"/>
         <source>Thông cáo</source>
         <translation>Communiqué</translation>
     </message>
     <message>
-        <location filename="../../app/ui/i18n/domain_labels.py" line="92"/>
+        <location filename="../../app/ui/i18n/domain_labels.py" line="98"/>
         <source>Thông báo</source>
         <translation>Notice</translation>
     </message>
     <message>
-        <location filename="../../app/ui/i18n/domain_labels.py" line="93"/>
+        <location filename="../../app/ui/i18n/domain_labels.py" line="99"/>
         <source>Hướng dẫn</source>
         <translation>Guidance</translation>
     </message>
     <message>
-        <location filename="../../app/ui/i18n/domain_labels.py" line="94"/>
+        <location filename="../../app/ui/i18n/domain_labels.py" line="100"/>
         <source>Chương trình</source>
         <translation>Programme</translation>
     </message>
     <message>
-        <location filename="../../app/ui/i18n/domain_labels.py" line="95"/>
+        <location filename="../../app/ui/i18n/domain_labels.py" line="101"/>
         <source>Kế hoạch</source>
         <translation>Plan</translation>
     </message>
     <message>
-        <location filename="../../app/ui/i18n/domain_labels.py" line="96"/>
+        <location filename="../../app/ui/i18n/domain_labels.py" line="102"/>
         <source>Phương án</source>
         <translation>Scheme</translation>
     </message>
     <message>
-        <location filename="../../app/ui/i18n/domain_labels.py" line="97"/>
+        <location filename="../../app/ui/i18n/domain_labels.py" line="103"/>
         <source>Đề án</source>
         <translation>Proposal</translation>
     </message>
     <message>
-        <location filename="../../app/ui/i18n/domain_labels.py" line="98"/>
+        <location filename="../../app/ui/i18n/domain_labels.py" line="104"/>
         <source>Dự án</source>
         <translation>Project</translation>
     </message>
     <message>
-        <location filename="../../app/ui/i18n/domain_labels.py" line="99"/>
+        <location filename="../../app/ui/i18n/domain_labels.py" line="105"/>
         <source>Báo cáo</source>
         <translation>Report</translation>
     </message>
     <message>
-        <location filename="../../app/ui/i18n/domain_labels.py" line="100"/>
+        <location filename="../../app/ui/i18n/domain_labels.py" line="106"/>
         <source>Biên bản</source>
         <translation>Minutes</translation>
     </message>
     <message>
-        <location filename="../../app/ui/i18n/domain_labels.py" line="101"/>
+        <location filename="../../app/ui/i18n/domain_labels.py" line="107"/>
         <source>Tờ trình</source>
         <translation>Submission</translation>
     </message>
     <message>
-        <location filename="../../app/ui/i18n/domain_labels.py" line="102"/>
+        <location filename="../../app/ui/i18n/domain_labels.py" line="108"/>
         <source>Hợp đồng</source>
         <translation>Contract</translation>
     </message>
     <message>
-        <location filename="../../app/ui/i18n/domain_labels.py" line="103"/>
+        <location filename="../../app/ui/i18n/domain_labels.py" line="109"/>
         <source>Công điện</source>
         <translation>Official telegram</translation>
     </message>
     <message>
-        <location filename="../../app/ui/i18n/domain_labels.py" line="104"/>
+        <location filename="../../app/ui/i18n/domain_labels.py" line="110"/>
         <source>Bản ghi nhớ</source>
         <translation>Memorandum</translation>
     </message>
     <message>
-        <location filename="../../app/ui/i18n/domain_labels.py" line="105"/>
+        <location filename="../../app/ui/i18n/domain_labels.py" line="111"/>
         <source>Bản thỏa thuận</source>
         <translation>Agreement</translation>
     </message>
     <message>
-        <location filename="../../app/ui/i18n/domain_labels.py" line="106"/>
+        <location filename="../../app/ui/i18n/domain_labels.py" line="112"/>
         <source>Giấy ủy quyền</source>
         <translation>Letter of authorisation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/i18n/domain_labels.py" line="107"/>
+        <location filename="../../app/ui/i18n/domain_labels.py" line="113"/>
         <source>Giấy mời</source>
         <translation>Invitation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/i18n/domain_labels.py" line="108"/>
+        <location filename="../../app/ui/i18n/domain_labels.py" line="114"/>
         <source>Giấy giới thiệu</source>
         <translation>Letter of introduction</translation>
     </message>
     <message>
-        <location filename="../../app/ui/i18n/domain_labels.py" line="109"/>
+        <location filename="../../app/ui/i18n/domain_labels.py" line="115"/>
         <source>Giấy nghỉ phép</source>
         <translation>Leave permit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/i18n/domain_labels.py" line="110"/>
+        <location filename="../../app/ui/i18n/domain_labels.py" line="116"/>
         <source>Phiếu gửi</source>
         <translation>Dispatch slip</translation>
     </message>
     <message>
-        <location filename="../../app/ui/i18n/domain_labels.py" line="111"/>
+        <location filename="../../app/ui/i18n/domain_labels.py" line="117"/>
         <source>Phiếu chuyển</source>
         <translation>Transfer slip</translation>
     </message>
     <message>
-        <location filename="../../app/ui/i18n/domain_labels.py" line="112"/>
+        <location filename="../../app/ui/i18n/domain_labels.py" line="118"/>
         <source>Phiếu báo</source>
         <translation>Notification slip</translation>
     </message>
     <message>
-        <location filename="../../app/ui/i18n/domain_labels.py" line="113"/>
+        <location filename="../../app/ui/i18n/domain_labels.py" line="119"/>
         <source>Công văn</source>
         <translation>Official letter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/i18n/domain_labels.py" line="114"/>
+        <location filename="../../app/ui/i18n/domain_labels.py" line="120"/>
         <source>Thư công</source>
         <translation>Public letter</translation>
     </message>
@@ -1454,67 +1568,67 @@ Directing opinion: {opinion}</translation>
         <translation>&amp;Signing</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="228"/>
+        <location filename="../../app/ui/main_window.py" line="226"/>
         <source>Người dùng: {name}</source>
         <translation>User: {name}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="233"/>
+        <location filename="../../app/ui/main_window.py" line="231"/>
         <source>Chỉ chuyên viên soạn dự thảo</source>
         <translation>Only specialists write drafts</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="238"/>
+        <location filename="../../app/ui/main_window.py" line="236"/>
         <source>Chỉ văn thư nhận văn bản đến từ tệp</source>
         <translation>Only clerks receive incoming documents from files</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="255"/>
+        <location filename="../../app/ui/main_window.py" line="253"/>
         <source>Chỉ văn thư nhận văn bản đến từ tệp.</source>
         <translation>Only clerks receive incoming documents from files.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="263"/>
+        <location filename="../../app/ui/main_window.py" line="261"/>
         <source>Chọn tệp PDF dự thảo</source>
         <translation>Choose the draft PDF</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="263"/>
+        <location filename="../../app/ui/main_window.py" line="261"/>
         <source>Tệp PDF (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="355"/>
+        <location filename="../../app/ui/main_window.py" line="353"/>
         <source>Không tải được dữ liệu.</source>
         <translation>Could not load data.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="366"/>
+        <location filename="../../app/ui/main_window.py" line="364"/>
         <source>{app} — {agency}</source>
         <translation>{app} — {agency}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="368"/>
+        <location filename="../../app/ui/main_window.py" line="366"/>
         <source>{title} (trình diễn)</source>
         <translation>{title} (demo)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="378"/>
+        <location filename="../../app/ui/main_window.py" line="376"/>
         <source>{queue}: đang tải…</source>
         <translation>{queue}: loading…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="382"/>
+        <location filename="../../app/ui/main_window.py" line="380"/>
         <source>{queue}: {total} văn bản</source>
         <translation>{queue}: {total} documents</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="384"/>
+        <location filename="../../app/ui/main_window.py" line="382"/>
         <source>{queue}: hiển thị {shown}/{total} văn bản</source>
         <translation>{queue}: showing {shown}/{total} documents</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="391"/>
+        <location filename="../../app/ui/main_window.py" line="389"/>
         <source>{app}
 Phiên bản {version}
 
@@ -1529,7 +1643,7 @@ Electronic document management, signing with USB tokens and document exchange.
 Data folder: {data_dir}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="395"/>
+        <location filename="../../app/ui/main_window.py" line="393"/>
         <source>Giới thiệu {app}</source>
         <translation>About {app}</translation>
     </message>
@@ -1820,6 +1934,104 @@ This window closes by itself when done.</translation>
     </message>
 </context>
 <context>
+    <name>PlatformBox</name>
+    <message>
+        <location filename="../../app/ui/dialogs/settings_platform.py" line="35"/>
+        <source>Trục liên thông</source>
+        <translation>Exchange platform</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/settings_platform.py" line="40"/>
+        <source>Địa chỉ trục liên thông</source>
+        <translation>Exchange platform address</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/settings_platform.py" line="43"/>
+        <source>Ví dụ: 000.00.00.H18</source>
+        <translation>For example: 000.00.00.H18</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/settings_platform.py" line="44"/>
+        <source>Mã định danh hệ thống</source>
+        <translation>System ID</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/settings_platform.py" line="48"/>
+        <source>Để trống: giữ khóa hiện có</source>
+        <translation>Leave empty to keep the current secret</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/settings_platform.py" line="49"/>
+        <source>Khóa bí mật</source>
+        <translation>Secret key</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/settings_platform.py" line="54"/>
+        <source>Kiểm tra kết nối</source>
+        <translation>Test connection</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/settings_platform.py" line="66"/>
+        <source>Đang kiểm tra khóa…</source>
+        <translation>Checking the secret…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/settings_platform.py" line="77"/>
+        <source>Đã có khóa (lưu trong tệp {where}).</source>
+        <translation>A secret is set (kept in the file {where}).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/settings_platform.py" line="79"/>
+        <source>Đã có khóa (lấy từ biến môi trường {where}; biến này được dùng trước tệp).</source>
+        <translation>A secret is set (from the environment variable {where}, which takes precedence over the file).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/settings_platform.py" line="81"/>
+        <source>Đã có khóa của máy chủ trình diễn (trong tệp {where}).</source>
+        <translation>The demo server's secret is set (in the file {where}).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/settings_platform.py" line="82"/>
+        <source>Chưa có khóa.</source>
+        <translation>No secret set.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/settings_platform.py" line="105"/>
+        <source>Đang kết nối…</source>
+        <translation>Connecting…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/settings_platform.py" line="127"/>
+        <source>Kết nối được: trục liên thông nhận mã định danh và khóa bí mật (trả lời sau {ms} ms).</source>
+        <translation>Connected: the platform accepted the system ID and secret (answered in {ms} ms).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/settings_platform.py" line="132"/>
+        <source>Trục liên thông từ chối vì đồng hồ máy tính lệch quá nhiều: hãy chỉnh lại giờ.</source>
+        <translation>The platform refused because this computer's clock is too far off: please correct the time.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/settings_platform.py" line="136"/>
+        <source>Sai mã định danh hệ thống hoặc khóa bí mật: trục liên thông không nhận ({code}).</source>
+        <translation>Wrong system ID or secret: the platform refused them ({code}).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/settings_platform.py" line="140"/>
+        <source>Không tới được máy chủ trục liên thông ({code}): hãy kiểm tra địa chỉ và mạng.</source>
+        <translation>Cannot reach the platform server ({code}): check the address and the network.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/settings_platform.py" line="144"/>
+        <source>Máy chủ có trả lời nhưng không nhận yêu cầu ({code}): có thể địa chỉ trục liên thông sai đường dẫn.</source>
+        <translation>The server answered but refused the request ({code}): the platform address may have a wrong path.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/settings_platform.py" line="147"/>
+        <source>Chưa đủ thông tin để kết nối: {detail}</source>
+        <translation>Not enough information to connect: {detail}</translation>
+    </message>
+</context>
+<context>
     <name>QtPinPrompter</name>
     <message>
         <location filename="../../app/ui/signing/qt_prompter.py" line="186"/>
@@ -1845,13 +2057,13 @@ This window closes by itself when done.</translation>
 <context>
     <name>QueueSidebar</name>
     <message>
-        <location filename="../../app/ui/panels/sidebar.py" line="24"/>
+        <location filename="../../app/ui/panels/sidebar.py" line="30"/>
         <source>Danh sách hàng đợi văn bản</source>
         <translation>Document queues</translation>
     </message>
     <message>
-        <location filename="../../app/ui/panels/sidebar.py" line="42"/>
-        <location filename="../../app/ui/panels/sidebar.py" line="65"/>
+        <location filename="../../app/ui/panels/sidebar.py" line="61"/>
+        <location filename="../../app/ui/panels/sidebar.py" line="93"/>
         <source>{label} ({count})</source>
         <translation>{label} ({count})</translation>
     </message>
@@ -1985,43 +2197,47 @@ This window closes by itself when done.</translation>
 <context>
     <name>ReportPrinting</name>
     <message>
-        <location filename="../../app/ui/reports/printing.py" line="38"/>
+        <location filename="../../app/ui/reports/printing.py" line="44"/>
         <source>Không đọc được tệp báo cáo để in: {path}</source>
         <translation>Cannot read the report file to print: {path}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/printing.py" line="83"/>
+        <location filename="../../app/ui/reports/printing.py" line="69"/>
+        <source>Không đọc được tệp để in: {path}</source>
+        <translation>Cannot read the file to print: {path}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reports/printing.py" line="117"/>
         <source>Không có trang nào để in.</source>
         <translation>There are no pages to print.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/printing.py" line="91"/>
+        <location filename="../../app/ui/reports/printing.py" line="125"/>
         <source>Không mở được máy in «{name}».</source>
         <translation>Cannot open the printer «{name}».</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/printing.py" line="123"/>
+        <location filename="../../app/ui/reports/printing.py" line="159"/>
         <source>Không dựng được trang {page} để in.</source>
         <translation>Cannot render page {page} for printing.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/printing.py" line="159"/>
-        <location filename="../../app/ui/reports/printing.py" line="170"/>
+        <location filename="../../app/ui/reports/printing.py" line="191"/>
         <source>In báo cáo</source>
         <translation>Print report</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/printing.py" line="164"/>
+        <location filename="../../app/ui/reports/printing.py" line="201"/>
         <source>Đang in…</source>
         <translation>Printing…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/printing.py" line="165"/>
+        <location filename="../../app/ui/reports/printing.py" line="202"/>
         <source>Hủy</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reports/printing.py" line="177"/>
+        <location filename="../../app/ui/reports/printing.py" line="214"/>
         <source>Đang in trang {done}/{total}…</source>
         <translation>Printing page {done}/{total}…</translation>
     </message>
@@ -2080,82 +2296,81 @@ This window closes by itself when done.</translation>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../app/ui/dialogs/settings_dialog.py" line="38"/>
+        <location filename="../../app/ui/dialogs/settings_dialog.py" line="44"/>
         <source>Cài đặt</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/settings_dialog.py" line="43"/>
+        <location filename="../../app/ui/dialogs/settings_dialog.py" line="51"/>
         <source>Tiếng Việt</source>
         <translation>Vietnamese</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/settings_dialog.py" line="46"/>
+        <location filename="../../app/ui/dialogs/settings_dialog.py" line="54"/>
         <source>Ngôn ngữ</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/settings_dialog.py" line="47"/>
+        <location filename="../../app/ui/dialogs/settings_dialog.py" line="55"/>
         <source>Đổi ngôn ngữ có hiệu lực khi mở lại phần mềm.</source>
         <translation>A new language takes effect when the application restarts.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/settings_dialog.py" line="49"/>
         <source>Địa chỉ trục liên thông</source>
-        <translation>Exchange platform address</translation>
+        <translation type="vanished">Exchange platform address</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/settings_dialog.py" line="51"/>
+        <location filename="../../app/ui/dialogs/settings_dialog.py" line="57"/>
         <source>Để trống: SQLite trong thư mục dữ liệu</source>
         <translation>Empty: SQLite in the data folder</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/settings_dialog.py" line="52"/>
+        <location filename="../../app/ui/dialogs/settings_dialog.py" line="58"/>
         <source>Cơ sở dữ liệu</source>
         <translation>Database</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/settings_dialog.py" line="55"/>
+        <location filename="../../app/ui/dialogs/settings_dialog.py" line="61"/>
         <source>Trình điều khiển token (mỗi dòng một tệp)</source>
         <translation>Token drivers (one file per line)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/settings_dialog.py" line="57"/>
+        <location filename="../../app/ui/dialogs/settings_dialog.py" line="63"/>
         <source>Ví dụ: QĐ, CT</source>
         <translation>For example: QĐ, CT</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/settings_dialog.py" line="58"/>
+        <location filename="../../app/ui/dialogs/settings_dialog.py" line="64"/>
         <source>Loại văn bản gửi kèm bản giấy</source>
         <translation>Kinds sent with a paper copy</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/settings_dialog.py" line="59"/>
+        <location filename="../../app/ui/dialogs/settings_dialog.py" line="65"/>
         <source>Nhập chứng thư gốc tin cậy…</source>
         <translation>Import trusted root certificates…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/settings_dialog.py" line="89"/>
+        <location filename="../../app/ui/dialogs/settings_dialog.py" line="102"/>
         <source>Chọn chứng thư gốc</source>
         <translation>Choose root certificates</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/settings_dialog.py" line="91"/>
+        <location filename="../../app/ui/dialogs/settings_dialog.py" line="104"/>
         <source>Chứng thư (*.cer *.crt *.pem *.der *.p7b)</source>
         <translation>Certificates (*.cer *.crt *.pem *.der *.p7b)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/settings_dialog.py" line="103"/>
+        <location filename="../../app/ui/dialogs/settings_dialog.py" line="116"/>
         <source>Đã thêm: {n}</source>
         <translation>Added: {n}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/settings_dialog.py" line="105"/>
+        <location filename="../../app/ui/dialogs/settings_dialog.py" line="118"/>
         <source>Đã có sẵn: {n}</source>
         <translation>Already present: {n}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/settings_dialog.py" line="107"/>
+        <location filename="../../app/ui/dialogs/settings_dialog.py" line="120"/>
         <source>Không nhận {file}: {reason}</source>
         <translation>Rejected {file}: {reason}</translation>
     </message>
@@ -2241,18 +2456,18 @@ This window closes by itself when done.</translation>
 <context>
     <name>SignInDialog</name>
     <message>
-        <location filename="../../app/ui/dialogs/sign_in.py" line="79"/>
-        <location filename="../../app/ui/dialogs/sign_in.py" line="102"/>
+        <location filename="../../app/ui/dialogs/sign_in.py" line="88"/>
+        <location filename="../../app/ui/dialogs/sign_in.py" line="111"/>
         <source>Đăng nhập</source>
         <translation>Sign in</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/sign_in.py" line="81"/>
+        <location filename="../../app/ui/dialogs/sign_in.py" line="90"/>
         <source>Chọn tên của bạn để làm việc:</source>
         <translation>Pick your name to start working:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/sign_in.py" line="85"/>
+        <location filename="../../app/ui/dialogs/sign_in.py" line="94"/>
         <source>{name} — {role} ({position}, {unit})</source>
         <translation>{name} — {role} ({position}, {unit})</translation>
     </message>
@@ -2642,57 +2857,57 @@ This window closes by itself when done.</translation>
 <context>
     <name>SyncStatus</name>
     <message>
-        <location filename="../../app/ui/dialogs/sync_status.py" line="112"/>
+        <location filename="../../app/ui/dialogs/sync_status.py" line="118"/>
         <source>Đồng bộ ngay</source>
         <translation>Sync now</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/sync_status.py" line="122"/>
+        <location filename="../../app/ui/dialogs/sync_status.py" line="128"/>
         <source>Chưa cấu hình địa chỉ trục liên thông (thiết lập {key})</source>
         <translation>No platform address configured (setting {key})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/sync_status.py" line="146"/>
+        <location filename="../../app/ui/dialogs/sync_status.py" line="160"/>
         <source>Chờ gửi: {n}</source>
         <translation>Waiting: {n}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/sync_status.py" line="150"/>
+        <location filename="../../app/ui/dialogs/sync_status.py" line="164"/>
         <source>{n} phút</source>
         <translation>{n} min</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/sync_status.py" line="152"/>
+        <location filename="../../app/ui/dialogs/sync_status.py" line="166"/>
         <source>{n} giờ</source>
         <translation>{n} h</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/sync_status.py" line="154"/>
+        <location filename="../../app/ui/dialogs/sync_status.py" line="168"/>
         <source> (lâu nhất {age})</source>
         <translation> (oldest {age})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/sync_status.py" line="156"/>
+        <location filename="../../app/ui/dialogs/sync_status.py" line="170"/>
         <source>Lỗi: {n}</source>
         <translation>Failed: {n}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/sync_status.py" line="160"/>
+        <location filename="../../app/ui/dialogs/sync_status.py" line="174"/>
         <source>chưa</source>
         <translation>never</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/sync_status.py" line="162"/>
+        <location filename="../../app/ui/dialogs/sync_status.py" line="176"/>
         <source>Đồng bộ lần cuối: {when}</source>
         <translation>Last sync: {when}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/sync_status.py" line="168"/>
+        <location filename="../../app/ui/dialogs/sync_status.py" line="182"/>
         <source>Trực tuyến</source>
         <translation>Online</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/sync_status.py" line="168"/>
+        <location filename="../../app/ui/dialogs/sync_status.py" line="182"/>
         <source>Ngoại tuyến</source>
         <translation>Offline</translation>
     </message>

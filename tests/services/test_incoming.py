@@ -245,3 +245,19 @@ def test_kind_comes_from_the_symbol_or_defaults_to_cong_van(
     )  # fmt: skip
     assert decision.document.kind == stored_kind_code(kind_from_code("QĐ"))
     assert letter.document.kind == stored_kind_code(kind_from_code("CV"))
+
+
+def test_a_day_off_set_by_the_administrator_moves_the_assigned_deadline(
+    ws: Workspace, kit: Kit, signed: bytes, tmp_path: Path
+) -> None:
+    """Same as the life above (3 working days from Tue 10/03 → Fri 13/03), but the office's
+    calendar_overrides marks Thu 12/03 off: the deadline moves to Mon 16/03."""
+    from app import settings as S
+
+    ws.settings.set(
+        S.CALENDAR_OVERRIDES, [{"day": "2026-03-12", "working": False, "reason": "Nghỉ bù"}]
+    )
+    doc = _receive(ws, kit, package_file(tmp_path / "in.edxml", [("qd.pdf", signed)])).document
+    register(ws, "vt", doc.id, now=LATER)
+    assigned = assign(ws, "ld", doc.id, "cv", working_days=3, now=LATER)
+    assert assigned.document.due_at == datetime(2026, 3, 16, 10, 0, tzinfo=UTC)

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import UTC, datetime
-from functools import cache
 from typing import Any
 
 import sqlalchemy as sa
@@ -27,6 +26,7 @@ from app.errors import ConfigError, NotFound
 from app.models import Agency, Document, DocumentFile
 from app.models.audit import append_event
 from app.services.documents.people import Actor
+from app.services.working_days import calendar_for
 from app.services.workspace import Workspace
 from app.storage.filestore import StoredFile
 
@@ -36,10 +36,11 @@ def utc_now(now: datetime | None = None) -> datetime:
     return (now or datetime.now(UTC)).astimezone(UTC)
 
 
-@cache
-def working_calendar() -> WorkingCalendar:
-    """The calendar deadlines count in (built once: the holiday tables are computed in memory)."""
-    return WorkingCalendar()
+def working_calendar(ws: Workspace | None = None) -> WorkingCalendar:
+    """The calendar deadlines count in: the workspace's (built-in corrections plus the
+    administrator's ``calendar_overrides``); without a workspace, the built-in one. Kept per set
+    of overrides: the holiday tables are computed in memory."""
+    return calendar_for(ws.settings if ws is not None else None)
 
 
 def paper_policy(ws: Workspace) -> PaperCopyPolicy:

@@ -144,7 +144,7 @@ def assign(
                 )
         due = processing_deadline(
             moment,
-            working_calendar(),
+            working_calendar(ws),
             due_date=deadline,
             working_days=working_days,
             package_due_date=doc.due_date,

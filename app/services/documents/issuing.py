@@ -146,7 +146,7 @@ def sign(
         step = move(session, actor, doc, Action.SIGN, moment, data=data)
         new_file = _replace_file(session, doc, old, stored.sha256, stored.size, moment)
         session.add(_signature(doc, new_file, outcome, SignatureRole.LEADER, moment))
-        mark_signed(actor, doc, moment)
+        mark_signed(ws, actor, doc, moment)
         result = ActionResult(snapshot(doc), step.audit_action)
     if on_signed is not None:
         on_signed(replace(outcome, output=ws.files.path_for(stored.sha256)))

@@ -72,12 +72,12 @@ def return_draft(
     return _step(ws, username, doc_id, Action.RETURN, now, reason=reason)
 
 
-def mark_signed(actor: Actor, doc: Document, moment: datetime) -> None:
+def mark_signed(ws: Workspace, actor: Actor, doc: Document, moment: datetime) -> None:
     """The leader's name goes on the document and the issue deadline starts (same day, at the
     latest the next working day; urgent ones immediately)."""
     doc.signer_name = actor.full_name
     doc.signer_position = actor.position
-    deadline = issue_deadline(moment, Urgency(doc.urgency), working_calendar())
+    deadline = issue_deadline(moment, Urgency(doc.urgency), working_calendar(ws))
     doc.due_at = deadline.due_at
     touch(doc, moment)
 
@@ -90,7 +90,7 @@ def approve(
     requires a valid leader signature in its PDF."""
 
     def after(session: Session, actor: Actor, doc: Document, moment: datetime) -> tuple[int, ...]:
-        mark_signed(actor, doc, moment)
+        mark_signed(ws, actor, doc, moment)
         return ()
 
     return _step(ws, username, doc_id, Action.SIGN, now, after=after)

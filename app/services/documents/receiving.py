@@ -272,7 +272,7 @@ def _record(
         created_at=moment,
         **fields,
     )
-    deadline = presentation_deadline(moment, Urgency(doc.urgency), working_calendar())
+    deadline = presentation_deadline(moment, Urgency(doc.urgency), working_calendar(ws))
     doc.due_at = deadline.due_at
     touch(doc, moment)
     session.add(doc)

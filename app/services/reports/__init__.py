@@ -27,6 +27,7 @@ from app.services.reports.registers import (
 )
 from app.services.reports.slip import load_slip
 from app.services.reports.stats import load_stats
+from app.services.working_days import calendar_for
 from app.services.workspace import Workspace
 
 __all__ = [
@@ -99,7 +100,9 @@ def print_slip(
     from app.reports.slip import render_slip
 
     with ws.db.read() as session:
-        data: SlipData = load_slip(session, document_id, calendar or WorkingCalendar(), now=now)
+        data: SlipData = load_slip(
+            session, document_id, calendar or calendar_for(ws.settings), now=now
+        )
     return render_slip(data, out_path)
 
 
@@ -125,8 +128,8 @@ def print_stats(
 ) -> StatsFiles:
     """Print the statistics of a period (PDF with charts) and, if asked, the same numbers as CSV.
 
-    ``calendar``: the working-day calendar; the default knows the holidays and the swaps seeded
-    in ``app.domain.calendar`` (pass the admin's overrides here once settings hold them).
+    ``calendar``: the working-day calendar; by default the workspace's (the holidays, the swaps
+    seeded in ``app.domain.calendar`` and the administrator's ``calendar_overrides``).
     """
     from app.reports.stats import render_stats, write_stats_csv
 
@@ -135,7 +138,7 @@ def print_stats(
             session,
             date_from,
             date_to,
-            calendar or WorkingCalendar(),
+            calendar or calendar_for(ws.settings),
             unit=unit,
             agency_code=_agency_code(ws, agency_code),
             now=now,

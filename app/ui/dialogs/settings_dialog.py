@@ -1,7 +1,10 @@
-"""Settings: interface language (applies at the next start), platform address, database URL,
-token driver paths, kinds that still need a paper copy, and importing trust anchors.
+"""Settings: interface language (applies at the next start), the platform (address, system id,
+secret, a connection check), database URL, token driver paths, kinds that still need a paper
+copy, the calendar's day swaps, and importing trust anchors.
 
-Values go through the typed registry (``app.settings``); nothing secret is ever asked here.
+Values go through the typed registry (``app.settings``). The platform secret is the one value
+that is not a setting: it is written to its own 0600 file and never shown back
+(``settings_platform``).
 """
 
 from __future__ import annotations
@@ -19,11 +22,14 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QVBoxLayout,
     QWidget,
 )
 
 from app import settings as S
 from app.services.workspace import Workspace
+from app.ui.dialogs.settings_calendar import CalendarBox
+from app.ui.dialogs.settings_platform import PlatformBox
 from app.ui.errors import show_error
 
 
@@ -38,15 +44,15 @@ class SettingsDialog(QDialog):
         self.setWindowTitle(self.tr("Cài đặt"))
         self.ws, self.runner = ws, runner
         get = ws.settings.get
-        form = QFormLayout(self)
+        layout = QVBoxLayout(self)
+        form = QFormLayout()
+        layout.addLayout(form)
         self.language = QComboBox(self)
         self.language.addItem(self.tr("Tiếng Việt"), "vi")
         self.language.addItem("English", "en")
         self.language.setCurrentIndex(max(0, self.language.findData(get(S.LANGUAGE))))
         form.addRow(self.tr("Ngôn ngữ"), self.language)
         form.addRow("", QLabel(self.tr("Đổi ngôn ngữ có hiệu lực khi mở lại phần mềm."), self))
-        self.platform_url = QLineEdit(get(S.PLATFORM_URL), self)
-        form.addRow(self.tr("Địa chỉ trục liên thông"), self.platform_url)
         self.db_url = QLineEdit(get(S.DB_URL), self)
         self.db_url.setPlaceholderText(self.tr("Để trống: SQLite trong thư mục dữ liệu"))
         form.addRow(self.tr("Cơ sở dữ liệu"), self.db_url)
@@ -61,23 +67,30 @@ class SettingsDialog(QDialog):
         self.trust_note = QLabel(self)
         self.trust_note.setWordWrap(True)
         form.addRow(self.trust_button, self.trust_note)
+        self.platform = PlatformBox(ws, runner, self)
+        self.platform_url = self.platform.url
+        layout.addWidget(self.platform)
+        self.calendar = CalendarBox(ws, self)
+        layout.addWidget(self.calendar)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
         )
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
-        self.resize(640, 420)
+        layout.addWidget(buttons)
+        self.resize(720, 760)
 
     def save(self) -> None:
         settings = self.ws.settings
         try:
             settings.set(S.LANGUAGE, str(self.language.currentData()))
-            settings.set(S.PLATFORM_URL, self.platform_url.text().strip())
+            self.platform.apply()
             settings.set(S.DB_URL, self.db_url.text().strip())
             settings.set(S.TOKEN_MODULES, _lines(self.token_modules.toPlainText()))
             settings.set(S.PAPER_COPY_KINDS, _lines(self.paper_kinds.text()))
+            settings.set(S.CALENDAR_OVERRIDES, self.calendar.rows())
             settings.save()
+            self.platform.store_secret()
         except Exception as exc:
             show_error(self, exc)
             return

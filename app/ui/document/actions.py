@@ -245,7 +245,7 @@ class ActionController(QObject):
     def _assign(self, doc_id: int, _secrecy: Secrecy) -> None:
         def ask(people: list[Any]) -> None:
             today = local_date(datetime.now(UTC))
-            answer = self.prompts.assign(people, working_calendar(), today)
+            answer = self.prompts.assign(people, working_calendar(self.ws), today)
             if answer is None:
                 return
             self._call(

@@ -1,6 +1,8 @@
 """The document window: the PDF (pages, zoom) beside tabs for the facts, the signatures in plain
 words and the history; the action bar on top. Loading and verification run on the task runner
 (verification on the "net" executor: it can take seconds and must not queue the database work).
+"In văn bản…" (Ctrl+P) prints the current main PDF as the preview shows it, signature and seal
+images included (the preview's in-memory copy from ``app.ui.pdf.appearances``).
 """
 
 from __future__ import annotations
@@ -9,6 +11,8 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -21,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.types import Direction
+from app.errors import UserCancelled
 from app.reports.verification import render_verification_report
 from app.services.documents import Actor, default_verifier
 from app.services.workspace import Workspace
@@ -31,14 +36,17 @@ from app.ui.document.info_panel import HistoryList, InfoPanel
 from app.ui.document.loading import Loaded, load_document
 from app.ui.document.signature_panel import SignaturePanel
 from app.ui.errors import show_error
+from app.ui.pdf.appearances import widgets_as_stamps
 from app.ui.pdf.preview import PdfPreview
 from app.ui.reports import open_slip
+from app.ui.reports.printing import ask_and_print, print_pdf
 
 
 class DocumentWindow(QWidget):
     """One document; ``changed`` after a workflow step succeeded here."""
 
     changed = Signal(object)  # the service's result
+    printed = Signal(int)  # pages sent to the printer (0: the print dialog was closed)
 
     def __init__(
         self,
@@ -104,8 +112,19 @@ class DocumentWindow(QWidget):
         self.slip_button.setObjectName("openSlip")
         self.slip_button.hide()
         self.slip_button.clicked.connect(lambda: open_slip(self, self.ws, self.doc_id))
+        self.print_button = QPushButton(self.tr("In văn bản…"), self)
+        self.print_button.setObjectName("printDocument")
+        self.print_button.setToolTip(self.tr("In văn bản đang xem, kèm chữ ký và con dấu (Ctrl+P)"))
+        self.print_button.setEnabled(False)
+        self.print_button.clicked.connect(lambda: self.print_document())
+        print_keys = QShortcut(QKeySequence(QKeySequence.StandardKey.Print), self)
+        print_keys.activated.connect(lambda: self.print_document())
+        self.print_note = QLabel(self)
+        self.print_note.setObjectName("printNote")
         top = QHBoxLayout()
         top.addWidget(self.title, 1)
+        top.addWidget(self.print_note)
+        top.addWidget(self.print_button)
         top.addWidget(self.slip_button)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -137,6 +156,7 @@ class DocumentWindow(QWidget):
         self.history.set_events(loaded.details.events)
         self.actions_bar.set_document(doc.id, doc.direction, doc.state, doc.secrecy)
         self.slip_button.setVisible(doc.direction is Direction.INCOMING)
+        self.print_button.setEnabled(loaded.main_path is not None)
         if loaded.main_path is None:
             self.signatures.set_message(self.tr("Văn bản không có tệp PDF chính."))
             return
@@ -171,6 +191,50 @@ class DocumentWindow(QWidget):
     def _on_action_done(self, result: Any) -> None:
         self.changed.emit(result)
         self.reload()
+
+    # --- printing ---------------------------------------------------------------------------
+    def print_document(self, printer: QPrinter | None = None) -> None:
+        """Print the current main PDF: the system print dialog, or ``printer`` as set up."""
+        loaded = self.loaded
+        if loaded is None or loaded.main_path is None or not self.print_button.isEnabled():
+            return
+        path = loaded.main_path
+        self.print_button.setEnabled(False)
+        self.print_note.setText(self.tr("Đang chuẩn bị bản in…"))
+
+        def ready(data: bytes | None) -> None:
+            # QPainter on a printer and QPdfDocument belong to the GUI thread: print here.
+            self.print_button.setEnabled(True)
+            self.print_note.setText("")
+            try:
+                if printer is None:
+                    pages = ask_and_print(self, path, data=data, title=self.tr("In văn bản"))
+                else:
+                    pages = print_pdf(path, printer, data=data)
+            except UserCancelled:
+                return
+            except Exception as exc:  # a printer problem is shown, never a traceback
+                show_error(self, exc)
+                return
+            if pages:
+                self.print_note.setText(
+                    self.tr("Đã gửi {pages} trang tới máy in.").format(pages=pages)
+                )
+            self.printed.emit(pages)
+
+        def failed(exc: BaseException) -> None:
+            self.print_button.setEnabled(True)
+            self.print_note.setText("")
+            show_error(self, exc)
+
+        # The stamped copy parses the file with pyhanko (slow for big files): on a worker.
+        self.runner.run(
+            lambda: widgets_as_stamps(path),
+            on_success=ready,
+            on_error=failed,
+            kind="db",
+            owner=self,
+        )
 
     # --- report -----------------------------------------------------------------------------
     def _ask_report_path(self) -> None:

@@ -7,20 +7,26 @@ Pages are rendered at the printer's resolution, capped at ``MAX_DPI``: an A4 pag
 finer than a toner dot pattern shows small print. Runs on the GUI thread (QPainter on a printer
 and QPdfDocument belong to it); ``progress`` is called after each page so a window can keep its
 progress dialog alive and offer to cancel.
+
+Pages are rendered with annotations on, as the preview shows them. A signed document's signature
+and seal images are form widgets, which QtPdf never draws: the document window passes the
+preview's copy from ``app.ui.pdf.appearances`` (``data``) so the paper shows them too.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QRectF, QSize
+from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, QRectF, QSize
 from PySide6.QtGui import QPageLayout, QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from app.errors import UserCancelled, UserFacingError
+from app.ui.pdf.page_images import render_options
 
 MAX_DPI = 300
 
@@ -40,6 +46,34 @@ def open_pdf(path: Path) -> QPdfDocument:
             ).format(path=str(path))
         )
     return document
+
+
+@contextmanager
+def opened(path: Path, data: bytes | None = None) -> Iterator[QPdfDocument]:
+    """``path`` opened for printing, or ``data`` (another copy of it, kept in memory) if given."""
+    if data is None:
+        document = open_pdf(path)
+        try:
+            yield document
+        finally:
+            document.close()
+        return
+    buffer = QBuffer()
+    buffer.setData(QByteArray(data))
+    buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+    document = QPdfDocument()
+    document.load(buffer)  # the buffer must outlive the document: closed in this order below
+    try:
+        if document.status() != QPdfDocument.Status.Ready:
+            raise PrintFailed(
+                QCoreApplication.translate(
+                    "ReportPrinting", "Không đọc được tệp để in: {path}"
+                ).format(path=str(path))
+            )
+        yield document
+    finally:
+        document.close()
+        buffer.close()
 
 
 def _orientation(document: QPdfDocument, page: int) -> QPageLayout.Orientation:
@@ -116,7 +150,9 @@ def _draw_page(
 ) -> None:
     size = document.pagePointSize(page)
     image = document.render(
-        page, QSize(round(size.width() / 72 * dpi), round(size.height() / 72 * dpi))
+        page,
+        QSize(round(size.width() / 72 * dpi), round(size.height() / 72 * dpi)),
+        render_options(),
     )
     if image.isNull():
         raise PrintFailed(
@@ -137,26 +173,27 @@ def _draw_page(
     painter.drawImage(target, image)
 
 
-def print_pdf(path: Path, printer: QPrinter) -> int:
-    """Print ``path`` on an already set-up printer (no dialog); returns the pages printed."""
-    document = open_pdf(path)
-    try:
+def print_pdf(path: Path, printer: QPrinter, *, data: bytes | None = None) -> int:
+    """Print ``path`` (or ``data``, a copy of it) on an already set-up printer (no dialog);
+    returns the pages printed."""
+    with opened(path, data) as document:
         return print_document(document, printer)
-    finally:
-        document.close()
 
 
-def ask_and_print(parent: QWidget, path: Path) -> int:
-    """The system print dialog for ``path``, then print with a cancellable progress window.
+def ask_and_print(
+    parent: QWidget, path: Path, *, data: bytes | None = None, title: str | None = None
+) -> int:
+    """The system print dialog for ``path`` (``data``: print this copy of it instead), then print
+    with a cancellable progress window.
 
     Returns the pages printed, 0 if the person closed the dialog.
     """
-    document = open_pdf(path)
-    try:
+    title = title or QCoreApplication.translate("ReportPrinting", "In báo cáo")
+    with opened(path, data) as document:
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         prepare_printer(printer, document)
         dialog = QPrintDialog(printer, parent)
-        dialog.setWindowTitle(QCoreApplication.translate("ReportPrinting", "In báo cáo"))
+        dialog.setWindowTitle(title)
         dialog.setMinMax(1, document.pageCount())
         if dialog.exec() != QPrintDialog.DialogCode.Accepted:
             return 0
@@ -167,7 +204,7 @@ def ask_and_print(parent: QWidget, path: Path) -> int:
             document.pageCount(),
             parent,
         )
-        waiting.setWindowTitle(QCoreApplication.translate("ReportPrinting", "In báo cáo"))
+        waiting.setWindowTitle(title)
         waiting.setMinimumDuration(500)
 
         def step(done: int, total: int) -> bool:
@@ -185,5 +222,3 @@ def ask_and_print(parent: QWidget, path: Path) -> int:
             return print_document(document, printer, progress=step)
         finally:
             waiting.close()
-    finally:
-        document.close()
