@@ -176,3 +176,22 @@ def test_sort_keeps_persistent_indexes_and_survives_set_rows(model: DocumentTabl
 def test_out_of_range_is_none(model: DocumentTableModel) -> None:
     assert model.data(model.index(99, 0)) is None
     assert model.headerData(0, Qt.Orientation.Vertical, D) is None
+
+
+def test_a_sortable_view_without_a_sort_column_keeps_the_given_order(qtbot) -> None:
+    """The list panel's set-up (sorting on, no indicator): rows stay newest first, as the
+    service gave them; a clicked column sorts, and -1 brings the service's order back."""
+    from PySide6.QtWidgets import QTableView
+
+    model = DocumentTableModel()
+    view = QTableView()
+    qtbot.addWidget(view)
+    view.setModel(model)
+    view.setSortingEnabled(True)
+    view.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
+    model.set_rows([row(2, code="1/QĐ"), row(3, code="12/QĐ"), row(1, code="9/QĐ")])
+    assert [r.id for r in model.rows()] == [2, 3, 1]
+    view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+    assert [r.id for r in model.rows()] == [2, 1, 3]
+    view.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
+    assert [r.id for r in model.rows()] == [2, 3, 1]

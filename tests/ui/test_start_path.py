@@ -58,6 +58,9 @@ LATER = (
     "app.services.documents.incoming",
     "app.services.documents.issuing",
     "app.services.documents.registers",
+    "app.services.documents.receiving",
+    "app.sync.edxml",
+    "lxml",
 )
 
 

@@ -5,9 +5,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from app.services.documents import DocumentDetails, document_details
 from app.services.workspace import Workspace
+
+if TYPE_CHECKING:  # the views pull edXML and lxml: loaded with the first document, not at start
+    from app.services.documents.views import DocumentDetails
 
 
 @dataclass(frozen=True)
@@ -18,6 +21,8 @@ class Loaded:
 
 
 def load_document(ws: Workspace, doc_id: int) -> Loaded:
+    from app.services.documents.views import document_details
+
     details = document_details(ws, doc_id)
     main = [f for f in details.files if f.current and f.role == "main"]
     pdfs = [f for f in main if f.media_type == "application/pdf" or f.name.lower().endswith(".pdf")]

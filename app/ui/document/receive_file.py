@@ -8,16 +8,18 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QGuiApplication
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from app.logs import LOG_FILE
-from app.services.documents import ReceiveOutcome, StatusOutcome, receive_file
 from app.services.workspace import Workspace
 from app.ui.errors import show_error
+
+if TYPE_CHECKING:  # receiving pulls the edXML codec and lxml: loaded on first use, not at start
+    from app.services.documents import ReceiveOutcome, StatusOutcome
 
 PACKAGE_SUFFIXES = (".edxml", ".xml")
 
@@ -70,7 +72,7 @@ class FileReceiver(QObject):
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         self.message.emit(self.tr("Đang nhận văn bản từ tệp {name}…").format(name=path.name))
         self.runner.run(
-            lambda: receive_file(ws, username, path, verifier=verifier),
+            lambda: _receive(ws, username, path, verifier),
             on_success=self._done,
             on_error=self._failed,
             owner=self,
@@ -82,6 +84,8 @@ class FileReceiver(QObject):
         self.busy.emit(False)
 
     def _done(self, outcome: ReceiveOutcome | StatusOutcome) -> None:
+        from app.services.documents import StatusOutcome
+
         self._finish()
         doc = outcome.document
         if isinstance(outcome, StatusOutcome):
@@ -128,3 +132,9 @@ class PackageDropFilter(QObject):
                 self.on_package(paths[0])
                 return True
         return False
+
+
+def _receive(ws: Workspace, username: str, path: Path, verifier: Any) -> Any:
+    from app.services.documents import receive_file
+
+    return receive_file(ws, username, path, verifier=verifier)
