@@ -46,7 +46,8 @@ class InboxItem(Base):
     server_doc_id: Mapped[str] = mapped_column(sa.String(128), unique=True)
     message_type: Mapped[str] = mapped_column(sa.String(10))
     from_code: Mapped[str] = mapped_column(sa.String(64), default="")
-    sha256: Mapped[str] = mapped_column(sa.String(64), default="")
+    # Indexed: the duplicate check of every received package looks its bytes up (0004).
+    sha256: Mapped[str] = mapped_column(sa.String(64), default="", index=True)
     size: Mapped[int] = mapped_column(sa.BigInteger, default=0)
     state: Mapped[InboxState] = mapped_column(enum_column(InboxState), default=InboxState.LISTED)
     document_id: Mapped[int | None] = mapped_column(sa.ForeignKey("documents.id"))

@@ -49,8 +49,18 @@ def paper_policy(ws: Workspace) -> PaperCopyPolicy:
     return PaperCopyPolicy.from_codes(codes)
 
 
+_LOCAL_AGENCY = "vbdt.local_agency_id"
+
+
 def local_agency(session: Session) -> Agency:
-    """This workspace's own agency (the sender of what we issue, the owner of the registers)."""
+    """This workspace's own agency (the sender of what we issue, the owner of the registers).
+    Its id is kept on the session, so a transaction that records many packages asks once;
+    ``session.get`` then finds the row in the identity map (or reloads it after a rollback)."""
+    known = session.info.get(_LOCAL_AGENCY)
+    if known is not None:
+        cached = session.get(Agency, known)
+        if cached is not None and cached.is_local:
+            return cached
     agency = session.scalars(
         sa.select(Agency).where(Agency.is_local.is_(True)).order_by(Agency.id).limit(1)
     ).first()
@@ -58,6 +68,7 @@ def local_agency(session: Session) -> Agency:
         raise ConfigError(
             "Chưa khai báo cơ quan của không gian làm việc này (no local agency configured)"
         )
+    session.info[_LOCAL_AGENCY] = agency.id
     return agency
 
 

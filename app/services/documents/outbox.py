@@ -38,8 +38,12 @@ def add_message(
     stored: StoredFile,
     recipients: Sequence[str],
     now: datetime,
+    *,
+    flush: bool = True,
 ) -> OutboxMessage:
-    """The outbox row for an already stored payload (flushed, not committed)."""
+    """The outbox row for an already stored payload (not committed). ``flush``: now, for a
+    caller that needs its id at once; a caller that flushes later anyway (the receive path, one
+    flush for its rows) passes False and reads the id after its own flush."""
     check_can_send(doc.secrecy)
     message = OutboxMessage(
         message_type=message_type,
@@ -52,7 +56,8 @@ def add_message(
         created_at=now,
     )
     session.add(message)
-    session.flush()
+    if flush:
+        session.flush()
     return message
 
 
@@ -67,15 +72,17 @@ def queue_status(
     actor: Actor | None = None,
     description: str = "",
     recipients: Sequence[str] | None = None,
+    flush: bool = True,
 ) -> OutboxMessage:
     """Queue status ``code`` about ``doc``: to its sender (incoming), or to ``recipients`` (a
-    recall request, 13, goes to those of our recipients that still hold the document)."""
+    recall request, 13, goes to those of our recipients that still hold the document);
+    ``flush``: as in ``add_message``."""
     check_can_send(doc.secrecy)
     package = status_package(agency, doc, code, now, description=description, staff=actor)
     if recipients is None:
         recipients = [doc.sender_code] if doc.direction is Direction.INCOMING else []
     stored = store_status_package(files, package)
-    return add_message(session, doc, "status", stored, recipients, now)
+    return add_message(session, doc, "status", stored, recipients, now, flush=flush)
 
 
 def queue_document(

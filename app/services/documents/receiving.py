@@ -18,6 +18,7 @@ import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -33,7 +34,6 @@ from app.domain.workflow import receive as arrival
 from app.errors import InvalidInput
 from app.models import Document, DocumentFile, InboxItem
 from app.services.documents.common import (
-    add_file,
     audit,
     local_agency,
     touch,
@@ -199,6 +199,16 @@ def _duplicate_outcome(session: Session, doc: Document, package: DocumentPackage
     return ReceiveOutcome(snapshot(doc), True, to_us, (), None, ())
 
 
+@lru_cache(maxsize=256)
+def _kind_for(guess: str) -> str | None:
+    """The stored kind code for a sender's abbreviation or type name, None if unknown. Kept:
+    the kind lookup builds its folded tables on every call, and senders repeat a few guesses."""
+    try:
+        return stored_kind_code(kind_from_code(guess))
+    except InvalidInput:
+        return None
+
+
 def _header_fields(package: DocumentPackage) -> dict[str, Any]:
     """The document's own metadata as the sender wrote it."""
     header = package.header
@@ -215,16 +225,14 @@ def _header_fields(package: DocumentPackage) -> dict[str, Any]:
         symbol.split("-")[0] if symbol else "",
         header.document_type and header.document_type.type_name,
     ):
-        if guess:
-            try:
-                kind = stored_kind_code(kind_from_code(guess))
-                break
-            except InvalidInput:
-                continue
+        found = _kind_for(guess) if guess else None
+        if found is not None:
+            kind = found
+            break
     if not kind and symbol:
         # Decree 30: a công văn's symbol names only the agency and unit ("SNV-VP"), every other
         # kind starts with its abbreviation ("QĐ-UBND"). Senders often omit DocumentType.
-        kind = stored_kind_code(kind_from_code("CV"))
+        kind = _kind_for("CV") or ""
     other, signer = header.other_info, header.signer_info
     return {
         "number": number,
@@ -276,12 +284,22 @@ def _record(
     doc.due_at = deadline.due_at
     touch(doc, moment)
     session.add(doc)
+    # The document and its file rows in one flush (not one per row): the Signature rows below
+    # need their ids. The rows are ``add_file``'s, built here so that they flush together.
+    rows = [
+        DocumentFile(
+            document=doc,
+            role=FileRole.MAIN if index == 0 else FileRole.ATTACHMENT,
+            name=item.name,
+            media_type=item.media_type,
+            sha256=item.file.sha256,
+            size=item.file.size,
+            created_at=moment,
+        )
+        for index, item in enumerate(stored)
+    ]
+    session.add_all(rows)
     session.flush()
-    for index, (item, (_, verdict)) in enumerate(zip(stored, checks, strict=True)):
-        role = FileRole.MAIN if index == 0 else FileRole.ATTACHMENT
-        row = add_file(session, doc, role, item.name, item.file, moment, media_type=item.media_type)
-        if verdict is not None:
-            session.add_all(signature_rows(doc, row, verdict))
     if file_row:
         session.add(
             InboxItem(
@@ -299,12 +317,17 @@ def _record(
     files = [{"name": c.name, "verdict": c.verdict.value if c.verdict else None} for c, _ in checks]
     data = {"to": doc.state.value, "package": raw.sha256, "files": files, "addressed_to_us": to_us}
     audit(session, actor, step.audit_action, doc, moment, data)
-    outbox: tuple[int, ...] = ()
+    # After the audit event: its head lock's SELECT would flush them on its own otherwise.
+    for row, (_, verdict) in zip(rows, checks, strict=True):
+        if verdict is not None:
+            session.add_all(signature_rows(doc, row, verdict))
+    message = None
     code = step.status_code_to_send
     if code is not None:
-        message = queue_status(session, ws.files, agency, doc, code, moment, actor=actor)
-        outbox = (message.id,)
-    session.flush()
+        message = queue_status(session, ws.files, agency, doc, code, moment, actor=actor,
+                               flush=False)  # fmt: skip
+    session.flush()  # the signatures, the audit event and the 01 together
+    outbox = (message.id,) if message is not None else ()
     return ReceiveOutcome(
         snapshot(doc), False, to_us, tuple(c for c, _ in checks),
         code.value if code else None, outbox,
