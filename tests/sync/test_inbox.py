@@ -4,6 +4,7 @@ fails, and downloads resumed from the spool."""
 from __future__ import annotations
 
 import hashlib
+import time
 from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
@@ -251,3 +252,47 @@ def test_one_bad_package_in_a_group_commit_leaves_the_others_in(
         with ws.db.read() as s:
             assert get_value(s, cursor_key("edoc")) is None
     ws.close()
+
+
+class _WaitsForTheFirstReceipt:
+    """Wraps the real receive service: preparing the last package waits until the platform has
+    been sent a 01 for an earlier one — which only happens if sending goes on during the pull."""
+
+    def __init__(self, real: object, ws: Workspace) -> None:
+        self.real, self.ws = real, ws
+        self.saw_a_receipt_sent_during_the_pull = False
+
+    def prepare(self, raw: Path, arrival: Arrival, now: datetime) -> object:
+        if b"TS3" in raw.read_bytes():
+            deadline = time.monotonic() + 15
+            while time.monotonic() < deadline and not self.saw_a_receipt_sent_during_the_pull:
+                with self.ws.db.read() as s:
+                    sent = s.scalar(
+                        sa.select(sa.func.count(OutboxMessage.id)).where(
+                            OutboxMessage.message_type == "status",
+                            OutboxMessage.state == OutboxState.SENT,
+                        )
+                    )
+                self.saw_a_receipt_sent_during_the_pull = bool(sent)
+                time.sleep(0.05)
+        return self.real.prepare(raw, arrival, now)  # type: ignore[attr-defined]
+
+    def commit(self, session: object, prepared: object, arrival: Arrival, now: datetime) -> object:
+        return self.real.commit(session, prepared, arrival, now)  # type: ignore[attr-defined]
+
+
+def test_receipts_go_out_while_the_pull_goes_on(
+    office: Workspace, platform: SandboxHandle, peer: HttpTransport
+) -> None:
+    for n in (1, 2, 3):
+        peer.send(doc_package(HOME_AFFAIRS, PROVINCE, n, f"TS{n}", b"%d" % n), "edoc", f"k{n}")
+    runtime = _run(office, platform)
+    try:
+        waiting = _WaitsForTheFirstReceipt(runtime.engine.inbox.intake.receiver, office)
+        runtime.engine.inbox.intake.receiver = waiting  # type: ignore[assignment]
+        report = runtime.engine.run_once()
+    finally:
+        runtime.close()
+    assert waiting.saw_a_receipt_sent_during_the_pull
+    assert report.received == 3 and report.sent == 3 and not report.problem, report.summary()
+    assert_healthy(office)

@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
@@ -65,6 +66,26 @@ class RunReport:
             f"waiting {waiting}"
         )
         return f"{line}; {self.skipped or self.problem}" if self.skipped or self.problem else line
+
+
+# How long the sending thread waits for new rows between drains while a pull goes on.
+ALONGSIDE_PAUSE_S = 0.2
+
+
+@dataclass
+class _Alongside:
+    """What the sending thread did while a pull went on (read after it ended)."""
+
+    total: SendReport = field(default_factory=SendReport)
+    done: threading.Event = field(default_factory=threading.Event)
+    clean: bool = True
+
+    def add(self, sent: SendReport) -> None:
+        self.total.sent += sent.sent
+        self.total.retrying += sent.retrying
+        self.total.failed += sent.failed
+        if sent.stopped:
+            self.total.stopped, self.total.stop_error = sent.stopped, sent.stop_error
 
 
 class SyncEngine:
@@ -136,7 +157,11 @@ class SyncEngine:
         if clean:
             self.inbox.recover(report.inbox)
         if clean and not report.inbox.stopped:
-            self.inbox.pull("edoc", report.inbox)
+            # The 01s of the packages just taken in (and anything else due) go out while the
+            # pull goes on: the outbox's leases keep the two drains from sending a row twice.
+            with self._sending_alongside(report) as sending:
+                self.inbox.pull("edoc", report.inbox)
+            clean = sending.clean
         if clean and not report.inbox.stopped:
             self.inbox.pull("status", report.inbox)
         if report.inbox.stopped:
@@ -152,6 +177,32 @@ class SyncEngine:
         if clean:
             with self.ctx.db.write() as session:
                 set_value(session, LAST_SUCCESS, self.ctx.clock().isoformat(), self.ctx.clock())
+
+    @contextmanager
+    def _sending_alongside(self, report: RunReport) -> Iterator[_Alongside]:
+        """Drain the outbox on a thread of its own for the duration of the block."""
+        alongside = _Alongside()
+
+        def loop() -> None:
+            while True:
+                sent = self.outbox.drain()
+                alongside.add(sent)
+                if sent.stopped or alongside.done.wait(ALONGSIDE_PAUSE_S):
+                    return
+
+        thread = threading.Thread(target=loop, name="vbdt-sync-send", daemon=True)
+        thread.start()
+        try:
+            yield alongside
+        finally:
+            alongside.done.set()
+            thread.join()
+            report.sent += alongside.total.sent
+            report.send_retrying += alongside.total.retrying
+            report.send_failed += alongside.total.failed
+            if alongside.total.stopped:
+                alongside.clean = False
+                self._stopped(report, alongside.total.stopped, alongside.total.stop_error)
 
     def _send(self, report: RunReport) -> bool:
         sent: SendReport = self.outbox.drain()
