@@ -224,8 +224,13 @@ class TokenHub:
         self._loader = loader
         self._now = now
         self._managers: dict[str, TokenManager] = {}
+        self._closed = False
 
     def manager(self, module_path: str) -> TokenManager:
+        if self._closed:
+            # A job queued before close() (a hot-plug poll) and run while the thread drains:
+            # opening a manager now would leave the driver held for the rest of the process.
+            raise TokenError("the token session is closed")
         key = canonical_module_path(module_path)
         if key not in self._managers:
             self._managers[key] = TokenManager(
@@ -239,6 +244,7 @@ class TokenHub:
 
     def close(self) -> None:
         """Log out of every token and stop the token thread."""
+        self._closed = True
         try:
             for manager in self._managers.values():
                 manager.close()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -75,3 +76,20 @@ def workspace(tmp_path: Path) -> Iterator[Workspace]:
         yield ws
     finally:
         ws.close()
+
+
+@pytest.fixture(autouse=True)
+def _no_token_session_outlives_its_test() -> Iterator[None]:
+    """Windows that qtbot destroys get no Close event, so the signing windows' shared token
+    session (app.ui.signing.entry) would stay open, holding the SoftHSM driver: a later test's
+    demo-token provisioning is then refused ("close the TokenManager of SoftHSM first")."""
+    yield
+    entry = sys.modules.get("app.ui.signing.entry")
+    if entry is None:
+        return
+    for holder in list(entry.SessionHolder.live):
+        try:
+            holder.close()
+        except RuntimeError:  # its Qt side is already deleted: close the session directly
+            holder.session.close()
+    entry.SessionHolder.live.clear()
