@@ -185,9 +185,14 @@ class SyncEngine:
 
         def loop() -> None:
             while True:
-                sent = self.outbox.drain()
-                alongside.add(sent)
-                if sent.stopped or alongside.done.wait(ALONGSIDE_PAUSE_S):
+                # Asked with a read first: an empty claim would still take the write lock the
+                # pull's commits need.
+                if self.outbox.has_due(self.ctx.clock()):
+                    sent = self.outbox.drain()
+                    alongside.add(sent)
+                    if sent.stopped:
+                        return
+                if alongside.done.wait(ALONGSIDE_PAUSE_S):
                     return
 
         thread = threading.Thread(target=loop, name="vbdt-sync-send", daemon=True)

@@ -128,6 +128,12 @@ class OutboxSender:
             return int(getattr(result, "rowcount", 0) or 0)
 
     # --- the loop ------------------------------------------------------------------------------
+    def has_due(self, now: datetime) -> bool:
+        """Whether a row could be claimed now: a read, so asking often takes no write lock."""
+        with self.ctx.db.read() as session:
+            first = claimable(now).with_only_columns(OutboxMessage.id).limit(1)
+            return session.scalar(first) is not None
+
     def drain(self, *, max_batches: int | None = None) -> SendReport:
         """Send everything due, batch by batch, until nothing is claimable or sending must stop."""
         report = SendReport()
