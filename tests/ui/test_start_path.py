@@ -21,6 +21,17 @@ HEAVY = (
 )
 
 
+def _run_offscreen(code: str) -> subprocess.CompletedProcess[str]:
+    """``code`` in a fresh interpreter (a clean sys.modules), Qt offscreen; it must succeed."""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    result = subprocess.run(
+        [sys.executable, "-c", code], cwd=REPO, env=env, capture_output=True, text=True,
+        timeout=120,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr[-2000:]
+    return result
+
+
 def test_main_window_start_loads_no_heavy_stack(tmp_path: Path) -> None:
     code = (
         "import sys\n"
@@ -37,12 +48,7 @@ def test_main_window_start_loads_no_heavy_stack(tmp_path: Path) -> None:
         "print(','.join(heavy))\n"
         "ws.close()\n"
     )
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    result = subprocess.run(
-        [sys.executable, "-c", code], cwd=REPO, env=env, capture_output=True, text=True,
-        timeout=120,
-    )  # fmt: skip
-    assert result.returncode == 0, result.stderr[-2000:]
+    result = _run_offscreen(code)
     assert result.stdout.strip() == "", f"on the start path: {result.stdout.strip()}"
 
 
@@ -84,12 +90,7 @@ def test_main_window_is_built_and_shown_without_the_sync_engine(tmp_path: Path) 
         "print(','.join(later))\n"
         "ws.close()\n"
     )
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    result = subprocess.run(
-        [sys.executable, "-c", code], cwd=REPO, env=env, capture_output=True, text=True,
-        timeout=120,
-    )  # fmt: skip
-    assert result.returncode == 0, result.stderr[-2000:]
+    result = _run_offscreen(code)
     assert result.stdout.strip() == "", f"on the start path: {result.stdout.strip()}"
 
 
@@ -105,10 +106,5 @@ def test_many_qt_calls_do_not_free_none() -> None:
         "    label.setText('Văn bản đến')\n"
         "print('ok')\n"
     )
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    result = subprocess.run(
-        [sys.executable, "-c", code], cwd=REPO, env=env, capture_output=True, text=True,
-        timeout=120,
-    )  # fmt: skip
-    assert result.returncode == 0, result.stderr[-2000:]
+    result = _run_offscreen(code)
     assert result.stdout.strip() == "ok"
