@@ -129,26 +129,34 @@ class InboxReceiver:
         """Take in everything the platform holds for us of this kind, page by page."""
         with self.ctx.db.read() as session:
             cursor = get_value(session, cursor_key(message_type))
-        try:
-            while True:
-                page = self.ctx.transport.list_received(
-                    message_type, after=cursor, limit=self.page_size
-                )
-                crashpoint("inbox.after_list")
-                if not page.items:
-                    return
-                self._page(message_type, page, report)
-                cursor = page.next
-                if not page.more:
-                    return
-        except _Stop as stop:
-            report.stopped, report.stop_error = stop.kind, stop.error
-        except TransportAuthError as exc:
-            report.stopped, report.stop_error = "auth", exc
-        except TransportUnavailable as exc:
-            report.stopped, report.stop_error = "offline", exc
+        # One pool for the whole pull: its threads fetch and prepare ahead of the commits.
+        with ThreadPoolExecutor(self.parallel, thread_name_prefix="inbox") as pool:
+            try:
+                while True:
+                    page = self.ctx.transport.list_received(
+                        message_type, after=cursor, limit=self.page_size
+                    )
+                    crashpoint("inbox.after_list")
+                    if not page.items:
+                        return
+                    self._page(message_type, page, report, pool)
+                    cursor = page.next
+                    if not page.more:
+                        return
+            except _Stop as stop:
+                report.stopped, report.stop_error = stop.kind, stop.error
+            except TransportAuthError as exc:
+                report.stopped, report.stop_error = "auth", exc
+            except TransportUnavailable as exc:
+                report.stopped, report.stop_error = "offline", exc
 
-    def _page(self, message_type: str, page: ReceivedPage, report: InboxReport) -> None:
+    def _page(
+        self,
+        message_type: str,
+        page: ReceivedPage,
+        report: InboxReport,
+        pool: ThreadPoolExecutor,
+    ) -> None:
         ids = [item.doc_id for item in page.items]
         with self.ctx.db.read() as session:
             known = dict(
@@ -165,56 +173,55 @@ class InboxReceiver:
         complete = False
         # Downloads and the receive service's slow part (verification) run ahead on a few
         # threads; commits and acks stay in listing order on this one, so the cursor rule holds.
-        with ThreadPoolExecutor(self.parallel, thread_name_prefix="inbox") as pool:
-            ahead: dict[str, Future[Taken]] = {}
+        ahead: dict[str, Future[Taken]] = {}
 
-            def top_up(limit: int) -> None:
-                for later in new[len(ahead) : limit]:  # submitted in order, never removed
-                    ahead[later.doc_id] = pool.submit(self._fetch_prepare, message_type, later)
+        def top_up(limit: int) -> None:
+            for later in new[len(ahead) : limit]:  # submitted in order, never removed
+                ahead[later.doc_id] = pool.submit(self._fetch_prepare, message_type, later)
 
-            try:
-                index = 0
-                while index < len(page.items):
-                    item = page.items[index]
-                    if item.doc_id not in position:
-                        acked += self._ack_known(item)
-                        index += 1
-                        continue
-                    top_up(position[item.doc_id] + GROUP)
-                    group = [ahead[item.doc_id].result()]
-                    # With it, the next packages whose preparation is already done: one commit.
-                    for later in page.items[index + 1 : index + GROUP]:
-                        future = ahead.get(later.doc_id)
-                        if future is None or not future.done() or future.exception() is not None:
-                            break
-                        group.append(future.result())
-                    try:
-                        last = index + len(group) == len(page.items)
-                        done = self._commit(message_type, group, page.next if last else None)
-                    except GroupFailed:
-                        group = group[:1]
-                        last = index + 1 == len(page.items)
-                        done = self._commit(message_type, group, page.next if last else None)
-                    index += len(group)
-                    for taken, stored in zip(group, done, strict=True):
-                        self._count(stored, report)
-                        spool_path(self.ctx.spool_dir, taken.item.doc_id).unlink(missing_ok=True)
-                    crashpoint(
-                        "status.after_commit_before_ack"
-                        if message_type == "status"
-                        else "inbox.after_commit_before_ack"
-                    )
-                    for taken, stored in zip(group, done, strict=True):
-                        self._ack(taken.item.doc_id, stored.ack, stored.reason)
-                        acked.append(stored.row_id)
-                complete = True
-            finally:
-                for future in ahead.values():
-                    future.cancel()  # not started yet: never started; running ones finish
-                if acked:
-                    crashpoint("inbox.after_ack_before_cursor")
-                self._mark(acked, message_type, page.next if complete else None)
-                report.acked += len(acked)
+        try:
+            index = 0
+            while index < len(page.items):
+                item = page.items[index]
+                if item.doc_id not in position:
+                    acked += self._ack_known(item)
+                    index += 1
+                    continue
+                top_up(position[item.doc_id] + GROUP)
+                group = [ahead[item.doc_id].result()]
+                # With it, the next packages whose preparation is already done: one commit.
+                for later in page.items[index + 1 : index + GROUP]:
+                    future = ahead.get(later.doc_id)
+                    if future is None or not future.done() or future.exception() is not None:
+                        break
+                    group.append(future.result())
+                try:
+                    last = index + len(group) == len(page.items)
+                    done = self._commit(message_type, group, page.next if last else None)
+                except GroupFailed:
+                    group = group[:1]
+                    last = index + 1 == len(page.items)
+                    done = self._commit(message_type, group, page.next if last else None)
+                index += len(group)
+                for taken, stored in zip(group, done, strict=True):
+                    self._count(stored, report)
+                    spool_path(self.ctx.spool_dir, taken.item.doc_id).unlink(missing_ok=True)
+                crashpoint(
+                    "status.after_commit_before_ack"
+                    if message_type == "status"
+                    else "inbox.after_commit_before_ack"
+                )
+                for taken, stored in zip(group, done, strict=True):
+                    self._ack(taken.item.doc_id, stored.ack, stored.reason)
+                    acked.append(stored.row_id)
+            complete = True
+        finally:
+            for future in ahead.values():
+                future.cancel()  # not started yet: never started; running ones finish
+            if acked:
+                crashpoint("inbox.after_ack_before_cursor")
+            self._mark(acked, message_type, page.next if complete else None)
+            report.acked += len(acked)
 
     def _ack_known(self, item: ReceivedItem) -> list[int]:
         with self.ctx.db.read() as session:

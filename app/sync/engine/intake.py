@@ -69,20 +69,32 @@ class Blocked(Exception):
     the inbox stops at this package and says why."""
 
 
+def _rows(
+    session: Session, items: list[ReceivedItem], message_type: str, now: datetime
+) -> dict[str, InboxItem]:
+    """The inbox rows of ``items`` by docId, created (state LISTED) where missing: one SELECT
+    for all of them, the new ones flushed together by the caller's commit."""
+    ids = [item.doc_id for item in items]
+    rows = {
+        row.server_doc_id: row
+        for row in session.scalars(sa.select(InboxItem).where(InboxItem.server_doc_id.in_(ids)))
+    }
+    for item in items:
+        row = rows.get(item.doc_id)
+        if row is None:
+            row = rows[item.doc_id] = InboxItem(
+                server_doc_id=item.doc_id,
+                message_type=message_type,
+                state=InboxState.LISTED,
+                received_at=now,
+            )
+            session.add(row)
+        row.from_code, row.sha256, row.size = item.sender, item.sha256, item.size
+    return rows
+
+
 def _row(session: Session, item: ReceivedItem, message_type: str, now: datetime) -> InboxItem:
-    row = session.scalars(
-        sa.select(InboxItem).where(InboxItem.server_doc_id == item.doc_id)
-    ).first()
-    if row is None:
-        row = InboxItem(
-            server_doc_id=item.doc_id,
-            message_type=message_type,
-            state=InboxState.LISTED,
-            received_at=now,
-        )
-        session.add(row)
-    row.from_code, row.sha256, row.size = item.sender, item.sha256, item.size
-    return row
+    return _rows(session, [item], message_type, now)[item.doc_id]
 
 
 class Intake:
@@ -98,8 +110,7 @@ class Intake:
             return
         now = self.ctx.clock()
         with self.ctx.db.write() as session:
-            for item in items:
-                _row(session, item, message_type, now)
+            _rows(session, items, message_type, now)
 
     def prepare(self, message_type: str, item: ReceivedItem, raw: Path) -> Taken:
         """The receive service's slow part (parse, store files, verify); no transaction of ours.
@@ -143,10 +154,11 @@ class Intake:
     ) -> list[Stored]:
         now = self.ctx.clock()
         with self.ctx.db.write() as session:
+            rows = _rows(session, [t.item for t in group], message_type, now)
             out = [
-                self._rejected(session, message_type, t.item, t.raw, t.refused, now)
+                self._rejected(session, rows[t.item.doc_id], t.item, t.raw, t.refused)
                 if t.refused
-                else self._received(session, message_type, t, now)
+                else self._received(session, rows[t.item.doc_id], t)
                 for t in group
             ]
             if cursor is not None:
@@ -156,11 +168,8 @@ class Intake:
             crashpoint("inbox.recorded_before_commit")
             return [replace(stored, row_id=row.id) for stored, row in out]
 
-    def _received(
-        self, session: Session, message_type: str, taken: Taken, now: datetime
-    ) -> tuple[Stored, InboxItem]:
+    def _received(self, session: Session, row: InboxItem, taken: Taken) -> tuple[Stored, InboxItem]:
         assert self.receiver is not None
-        row = _row(session, taken.item, message_type, now)
         outcome: ReceiveOutcome = self.receiver.commit(
             session, taken.prepared, taken.arrival, row.received_at
         )
@@ -181,29 +190,23 @@ class Intake:
         """Keep the refused package, queue a 02 if we can say what it was, mark it to fail-ack."""
         now = self.ctx.clock()
         with self.ctx.db.write() as session:
-            stored, row = self._rejected(session, message_type, item, raw, why, now)
+            row = _row(session, item, message_type, now)
+            stored, row = self._rejected(session, row, item, raw, why)
             if cursor is not None:
                 set_value(session, cursor_key(message_type), cursor, now)
             session.flush()
             return replace(stored, row_id=row.id)
 
     def _rejected(
-        self,
-        session: Session,
-        message_type: str,
-        item: ReceivedItem,
-        raw: Path,
-        why: str,
-        now: datetime,
+        self, session: Session, row: InboxItem, item: ReceivedItem, raw: Path, why: str
     ) -> tuple[Stored, InboxItem]:
         reason = f"Gói tin không hợp lệ (invalid package): {why}"[:_MAX_TEXT]
         evidence = self.ctx.files.put_file(raw)
-        row = _row(session, item, message_type, now)
         now = row.received_at  # the 02 below: the same bytes on every attempt
         row.sha256, row.state, row.error, row.document_id = (
             evidence.sha256, InboxState.FAILED, reason, None
         )  # fmt: skip
-        about = salvage_reference(raw, item.sender) if message_type == "edoc" else None
+        about = salvage_reference(raw, item.sender) if row.message_type == "edoc" else None
         if about is not None:
             queue_rejection(session, self.ctx.files, self.our_code, about, reason, now)
         log.warning("refused package %s from %s: %s", item.doc_id, item.sender, why)
