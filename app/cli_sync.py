@@ -63,7 +63,7 @@ VERIFY_TIMEOUT = 60.0
 def _warm_up() -> None:
     import logging
 
-    import app.signing.verify  # noqa: F401 - pyhanko and friends, before the memory cap
+    import app.signing.verify.engine  # noqa: F401 - pyhanko and friends, before the memory cap
     from app.signing.verify.speedups import warm_up
 
     warm_up()
