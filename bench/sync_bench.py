@@ -6,7 +6,8 @@ agencies at once. Measured, in this order:
 - bare receive: list / fetch (SHA-256 checked) / ack with plain httpx, signed requests, nothing
   stored: the anchor of the receive loop;
 - the receive loop: our engine with a receive service that keeps nothing (spool, inbox rows,
-  cursor, commits, acks): its overhead over the anchor;
+  cursor, commits, acks): its overhead over the anchor. Anchor and loop each run twice, in the
+  order anchor, loop, loop, anchor, on four agencies that received the same packages;
 - the full receive: our engine with the receive service (parse, files stored, both signatures
   verified in the pooled workers, 01 queued and sent): docs/s and peak RSS;
 - send: N outbox rows sent by our engine, then the same bytes POSTed with plain httpx.
@@ -33,7 +34,11 @@ from typing import Any
 
 from bench.registry import REPO_DIR, Config, Result, suite
 
-PEER, FULL, BARE, LOOP = "000.00.05.H18", "000.00.00.H18", "000.00.07.H18", "000.00.10.H18"
+PEER, FULL = "000.00.05.H18", "000.00.00.H18"
+# Two agencies each for the bare anchor and our loop, run A B B A: a platform that drifts slower
+# (or faster) over the run weighs on both sides alike.
+BARE, LOOP, LOOP2, BARE2 = "000.00.07.H18", "000.00.10.H18", "000.00.12.H18", "000.00.15.H18"
+RECEIVERS = (FULL, BARE, LOOP, LOOP2, BARE2)
 TARGETS = """\
 Targets (issue: offline-then-sync engine), 2-core machine, sandbox platform in its own process on
 loopback: (1) receiving N=1,000 packages of ~300 KB (signed PDFs) including verification and
@@ -256,25 +261,30 @@ def sync_suite(cfg: Config) -> list[Result]:
         pdfs, root = _signed_pdfs(work, min(n, 10))
         with run_server(work / "platform", seed="demo", subprocess=True) as platform:
             secrets = platform.secrets
-            for code in (FULL, BARE, LOOP):
+            for code in RECEIVERS:
                 _office(work / code, code, platform.base_url, secrets[code], root)
-            cfg.log(f"the peer sends {n} packages to three agencies each")
+            cfg.log(f"the peer sends {n} packages to {len(RECEIVERS)} agencies each")
             sizes = []
             with HttpTransport(platform.base_url, PEER, secrets[PEER], timeout=60) as peer:
                 for i in range(n):
-                    body = _package(PEER, (FULL, BARE, LOOP), i + 1, pdfs[i % len(pdfs)])
+                    body = _package(PEER, RECEIVERS, i + 1, pdfs[i % len(pdfs)])
                     sizes.append(len(body))
                     peer.send(body, "edoc", uuid.uuid4().hex)
             size_kb = sum(sizes) / len(sizes) / 1000
-            cfg.log("bare receive (httpx)")
-            bare = _Bare(platform.base_url, BARE, secrets[BARE])
-            started = time.perf_counter()
-            assert bare.receive_all() == n
-            bare_recv = time.perf_counter() - started
-            cfg.log("our receive loop, keeping nothing")
-            cfg.log(f"  {n} in {bare_recv:.1f} s")
-            loop = _run_child({"root": str(work / LOOP), "keep_nothing": True})
-            cfg.log(f"  {loop}")
+            bare_recv, loops = 0.0, []
+            for code in (BARE, LOOP, LOOP2, BARE2):
+                if code in (BARE, BARE2):
+                    cfg.log(f"bare receive (httpx) as {code}")
+                    bare = _Bare(platform.base_url, code, secrets[code])
+                    started = time.perf_counter()
+                    assert bare.receive_all() == n
+                    bare_recv += time.perf_counter() - started
+                else:
+                    cfg.log(f"our receive loop, keeping nothing, as {code}")
+                    loops.append(_run_child({"root": str(work / code), "keep_nothing": True}))
+                    cfg.log(f"  {loops[-1]}")
+            loop = {"seconds": sum(r["seconds"] for r in loops),
+                    "vmhwm_mib": max(r["vmhwm_mib"] for r in loops)}  # fmt: skip
             cfg.log("our full receive (store, verify, 01 back)")
             full = _run_child({"root": str(work / FULL)})
             cfg.log(f"  {full}")
@@ -330,8 +340,9 @@ def _results(
                f"{sent['vmhwm_mib']:.0f}, loop {loop['vmhwm_mib']:.0f} MB); a verifier worker "
                f"peaked at {full['worker_mib']:.0f} MB"),
         Result("Receive loop vs bare httpx", loop["seconds"], bare_recv, loop_ratio, "≤ 1.10×",
-               loop_ratio <= 1.10, "s", "same packages, list/fetch/ack; ours also spools to disk, "
-               "writes and commits an inbox row per package and the cursor", "bare httpx"),
+               loop_ratio <= 1.10, "s", f"2 × {n} packages each side (anchor, ours, ours, "
+               "anchor); list/fetch/ack; ours also spools to disk, writes and commits an inbox "
+               "row per package and the cursor", "bare httpx"),
         Result("Send loop vs bare httpx", sent["seconds"], bare_send, send_ratio, "≤ 1.10×",
                send_ratio <= 1.10, "s", "same bytes; ours also claims, records and audits each "
                "row in batches", "bare httpx"),
