@@ -32,9 +32,10 @@ from app.sync.edxml.values import (
 )
 
 _CHUNK = 1 << 20
-_WHITESPACE = str.maketrans("", "", " \t\r\n\f\v")
-_URLSAFE = str.maketrans("-_", "+/")
-_B64_BLOCK = re.compile(r"[A-Za-z0-9+/]*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?")
+# On bytes, not str: bytes.translate is a table lookup, str.translate a dict lookup per
+# character (3 ms of a 300 KB attachment's 3.1 ms went to the str version and a regex).
+_WHITESPACE = b" \t\r\n\f\v"
+_URLSAFE = bytes.maketrans(b"-_", b"+/")
 _METHODS = (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED, zipfile.ZIP_BZIP2, zipfile.ZIP_LZMA)
 _ZIP_ERRORS = (
     zipfile.BadZipFile,
@@ -61,7 +62,7 @@ class Base64Decoder:
         self._limit = limit
         self._pending: list[str] = []
         self._pending_len = 0
-        self._carry = ""
+        self._carry = b""
         self._padded = False
 
     def feed(self, text: str) -> None:
@@ -74,20 +75,26 @@ class Base64Decoder:
         self._flush(final=True)
 
     def _flush(self, *, final: bool) -> None:
-        clean = self._carry + "".join(self._pending).translate(_WHITESPACE).translate(_URLSAFE)
+        text = "".join(self._pending)
         self._pending.clear()
         self._pending_len = 0
+        if not text.isascii():
+            raise invalid(self._element, "not valid base64 data")
+        clean = self._carry + text.encode("ascii").translate(_URLSAFE, _WHITESPACE)
         if final and len(clean) % 4:
-            clean += "=" * (-len(clean) % 4)  # unpadded base64, as some encoders send it
+            clean += b"=" * (-len(clean) % 4)  # unpadded base64, as some encoders send it
         cut = len(clean) - len(clean) % 4
         block, self._carry = clean[:cut], clean[cut:]
         if not block:
             return
-        if self._padded or _B64_BLOCK.fullmatch(block) is None:
+        # A padded block ended the data earlier (nothing may follow), or more than two "=":
+        # strict a2b_base64 accepts "AAAA====", we do not.
+        if self._padded or block.endswith(b"==="):
             raise invalid(self._element, "not valid base64 data")
-        self._padded = block.endswith("=")
+        self._padded = block.endswith(b"=")
         try:
-            data = binascii.a2b_base64(block)
+            # strict: letters of the alphabet only, padding only at the very end.
+            data = binascii.a2b_base64(block, strict_mode=True)
         except binascii.Error as exc:
             raise invalid(self._element, f"not valid base64 data ({exc})") from exc
         self._out.write(data)
