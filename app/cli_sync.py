@@ -116,9 +116,6 @@ class PooledVerifier:
 
     def __call__(self, path: Path, poe: datetime | None = None) -> DocumentVerdict:
         from app.signing.verify import DocumentVerdict
-        from app.signing.verify.engine import failed
-        from app.signing.verify.rawscan import RawScan
-        from app.signing.verify.rules import reason
 
         if self.anchors is None:
             self.reload()
@@ -128,6 +125,12 @@ class PooledVerifier:
         try:
             return DocumentVerdict.from_json(self.pool.run(_verify_job, job, VERIFY_TIMEOUT))
         except WorkerFailed as exc:
+            # Only here: the engine module imports pyhanko (~0.7 s), which this process
+            # otherwise never needs (the workers verify).
+            from app.signing.verify.engine import failed
+            from app.signing.verify.rawscan import RawScan
+            from app.signing.verify.rules import reason
+
             found = (reason("timeout", seconds=VERIFY_TIMEOUT) if exc.timed_out
                      else reason("worker_failed", detail=str(exc)[:200]))  # fmt: skip
             # Identified by size and hash, read in chunks: the file may be the huge one that
