@@ -9,6 +9,7 @@ import unicodedata
 import xml.etree.ElementTree as ET
 from datetime import date, datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -225,3 +226,25 @@ def test_attachment_without_content_id_takes_the_manifest_entry_in_its_place() -
     )
     raw = raw.replace(b'<edXML:edXMLManifest version="1.0"/>', manifest.encode())
     assert only_attachment(raw)[:2] == ("m1", "Giấy mời.pdf")
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        pytest.param(lambda t: t + "===", id="three-pads"),
+        pytest.param(lambda t: t[:8] + "==" + t[8:], id="pad-in-the-middle"),
+        pytest.param(lambda t: t[:8] + "*" + t[8:], id="not-the-alphabet"),
+        pytest.param(lambda t: t[:8] + "é" + t[8:], id="not-ascii"),
+        pytest.param(lambda t: t[:8] + "\u00a0" + t[8:], id="no-break-space"),
+    ],
+)
+def test_damaged_base64_is_refused_not_guessed(damage: Any) -> None:
+    from app.errors import PackageInvalid
+
+    text = damage(base64.b64encode(b"\xfb\xff" + PDF).decode().rstrip("="))
+    xml = attachment_xml(b"", content_type="application/pdf").replace(
+        "<ContentTransferEncoded></ContentTransferEncoded>",
+        f"<ContentTransferEncoded>{text}</ContentTransferEncoded>",
+    )
+    with pytest.raises(PackageInvalid, match="not valid base64"):
+        parse_package(with_attachments(xml))
