@@ -9,6 +9,8 @@ here checks a signature (``auth`` does) or speaks HTTP.
 from __future__ import annotations
 
 import secrets as random_secrets
+import threading
+import time
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
@@ -29,9 +31,19 @@ class AgencyView:
     parent: str | None
 
 
+# Expired replay-cache rows go at most this often: a DELETE per request was a fifth of the
+# authentication's cost, and an expired row only takes space (the skew check refuses its
+# timestamp anyway).
+PURGE_EVERY_S = 60.0
+
+
 class Accounts:
     def __init__(self, db: Database) -> None:
         self._db = db
+        # Secrets change only through ``seed`` (this process): read once, not per request.
+        self._secrets: dict[str, str] | None = None
+        self._lock = threading.Lock()
+        self._next_purge = 0.0
 
     def seed(self, agencies: Iterable[SeedAgency]) -> dict[str, str]:
         """Add or rename agencies; returns the secrets made now (existing ones are kept)."""
@@ -49,6 +61,8 @@ class Accounts:
                     created[spec.code] = secret
                 else:
                     row.name, row.parent_code = spec.name, spec.parent
+        with self._lock:
+            self._secrets = None
         return created
 
     def secrets(self) -> dict[str, str]:
@@ -57,9 +71,10 @@ class Accounts:
         return {code: secret for code, secret in rows}
 
     def secret_for(self, code: str) -> str | None:
-        with self._db.read() as session:
-            row = session.get(Agency, code)
-            return row.secret if row is not None else None
+        with self._lock:
+            if self._secrets is None:
+                self._secrets = self.secrets()
+            return self._secrets.get(code)
 
     def known(self, codes: Iterable[str]) -> set[str]:
         wanted = set(codes)
@@ -76,9 +91,14 @@ class Accounts:
 
     def remember_signature(self, signature: str, expires_at: datetime) -> bool:
         """Record a signature; False if it was seen before (a replay). Purges expired entries."""
+        purge = time.monotonic() >= self._next_purge
+        if purge:
+            self._next_purge = time.monotonic() + PURGE_EVERY_S
         try:
             with self._db.write() as session:
-                session.execute(sa.delete(SeenSignature).where(SeenSignature.expires_at < utcnow()))
+                if purge:
+                    expired = SeenSignature.expires_at < utcnow()
+                    session.execute(sa.delete(SeenSignature).where(expired))
                 session.add(SeenSignature(signature=signature, expires_at=expires_at))
         except IntegrityError:
             return False
