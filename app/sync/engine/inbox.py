@@ -129,8 +129,12 @@ class InboxReceiver:
         """Take in everything the platform holds for us of this kind, page by page."""
         with self.ctx.db.read() as session:
             cursor = get_value(session, cursor_key(message_type))
-        # One pool for the whole pull: its threads fetch and prepare ahead of the commits.
-        with ThreadPoolExecutor(self.parallel, thread_name_prefix="inbox") as pool:
+        # One pool for the whole pull: its threads fetch and prepare ahead of the commits. Acks
+        # go out on one thread of their own, in order, while the next group commits.
+        with (
+            ThreadPoolExecutor(self.parallel, thread_name_prefix="inbox") as pool,
+            ThreadPoolExecutor(1, thread_name_prefix="inbox-ack") as acker,
+        ):
             try:
                 while True:
                     page = self.ctx.transport.list_received(
@@ -139,7 +143,7 @@ class InboxReceiver:
                     crashpoint("inbox.after_list")
                     if not page.items:
                         return
-                    self._page(message_type, page, report, pool)
+                    self._page(message_type, page, report, pool, acker)
                     cursor = page.next
                     if not page.more:
                         return
@@ -156,6 +160,7 @@ class InboxReceiver:
         page: ReceivedPage,
         report: InboxReport,
         pool: ThreadPoolExecutor,
+        acker: ThreadPoolExecutor,
     ) -> None:
         ids = [item.doc_id for item in page.items]
         with self.ctx.db.read() as session:
@@ -170,9 +175,19 @@ class InboxReceiver:
         self.intake.note_listed(message_type, [i for i in new if i.doc_id not in known])
         position = {item.doc_id: n for n, item in enumerate(new)}
         acked: list[int] = []
+        acking: list[tuple[int, Future[bool]]] = []  # sent to the ack thread, not yet counted
         complete = False
+
+        def collect(*, wait: bool) -> None:
+            """Count the acks done (all of them when ``wait``); the first failure stops."""
+            while acking and (wait or acking[0][1].done()):
+                row_id, future = acking.pop(0)
+                future.result()  # _Stop: transport trouble; the rest of the page waits
+                acked.append(row_id)
+
         # Downloads and the receive service's slow part (verification) run ahead on a few
-        # threads; commits and acks stay in listing order on this one, so the cursor rule holds.
+        # threads; commits stay in listing order on this one and acks, each after its commit,
+        # in the same order on the ack thread; the cursor moves only once all of them are in.
         ahead: dict[str, Future[Taken]] = {}
 
         def top_up(limit: int) -> None:
@@ -184,9 +199,11 @@ class InboxReceiver:
             while index < len(page.items):
                 item = page.items[index]
                 if item.doc_id not in position:
+                    collect(wait=True)  # in listing order
                     acked += self._ack_known(item)
                     index += 1
                     continue
+                collect(wait=False)
                 top_up(position[item.doc_id] + GROUP)
                 group = [ahead[item.doc_id].result()]
                 # With it, the next packages whose preparation is already done: one commit.
@@ -211,13 +228,18 @@ class InboxReceiver:
                     if message_type == "status"
                     else "inbox.after_commit_before_ack"
                 )
+                # Committed: the acks go out while the next group is taken in.
                 for taken, stored in zip(group, done, strict=True):
-                    self._ack(taken.item.doc_id, stored.ack, stored.reason)
-                    acked.append(stored.row_id)
+                    ack = acker.submit(self._ack, taken.item.doc_id, stored.ack, stored.reason)
+                    acking.append((stored.row_id, ack))
+            collect(wait=True)
             complete = True
         finally:
             for future in ahead.values():
                 future.cancel()  # not started yet: never started; running ones finish
+            for row_id, ack_future in acking:  # stopping: count the acks that did go out
+                if ack_future.exception() is None:
+                    acked.append(row_id)
             if acked:
                 crashpoint("inbox.after_ack_before_cursor")
             self._mark(acked, message_type, page.next if complete else None)
