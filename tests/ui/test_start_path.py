@@ -32,14 +32,19 @@ def _run_offscreen(code: str) -> subprocess.CompletedProcess[str]:
     return result
 
 
+# What both start-path children import before building the window.
+_OPEN_PRELUDE = (
+    "import sys\n"
+    "from pathlib import Path\n"
+    "from PySide6.QtWidgets import QApplication\n"
+    "from app.services.workspace import open_workspace\n"
+    "from app.ui.application import create_main_window\n"
+)
+
+
 def test_main_window_start_loads_no_heavy_stack(tmp_path: Path) -> None:
     code = (
-        "import sys\n"
-        "from pathlib import Path\n"
-        "from PySide6.QtWidgets import QApplication\n"
-        "from app.services.workspace import open_workspace\n"
-        "from app.ui.application import create_main_window\n"
-        "from app.ui.tasks import SyncTaskRunner\n"
+        _OPEN_PRELUDE + "from app.ui.tasks import SyncTaskRunner\n"
         "qt = QApplication([])\n"
         f"ws = open_workspace(Path({str(tmp_path)!r}))\n"
         "window = create_main_window(ws, runner=SyncTaskRunner())\n"
@@ -74,12 +79,7 @@ def test_main_window_is_built_and_shown_without_the_sync_engine(tmp_path: Path) 
     """With the real runner: until the event loop delivers the first rows, the process has not
     imported the sync engine; only the status bar's first count (queued behind the rows) does."""
     code = (
-        "import sys\n"
-        "from pathlib import Path\n"
-        "from PySide6.QtWidgets import QApplication\n"
-        "from app.services.workspace import open_workspace\n"
-        "from app.ui.application import create_main_window\n"
-        "from app.ui.tasks import TaskRunner\n"
+        _OPEN_PRELUDE + "from app.ui.tasks import TaskRunner\n"
         "qt = QApplication([])\n"
         f"ws = open_workspace(Path({str(tmp_path)!r}))\n"
         "runner = TaskRunner()\n"
